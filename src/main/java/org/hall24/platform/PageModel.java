@@ -1,0 +1,34 @@
+package org.hall24.platform;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * What every page template may use: the current path and its query without {@code lang}, so the
+ * language switch stays on the same page.
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class PageModel {
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("langQuery")
+    String langQuery(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        return Arrays.stream(query.split("&"))
+                .filter(p -> !p.startsWith("lang=") && !p.isEmpty())
+                .map(p -> p + "&")
+                .collect(Collectors.joining());
+    }
+}
