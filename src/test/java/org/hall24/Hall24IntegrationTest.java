@@ -7,17 +7,20 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a real embedded PostgreSQL, with the catalog and halls loaded from
- * their data files. Contexts are cached across test classes.
+ * their data files, and a MockMvc for its web layer. Contexts are cached across test classes, so
+ * a test must not rely on data another test class creates or on its absence.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface Hall24IntegrationTest {
 

@@ -56,6 +56,9 @@ public record ServiceItem(
         deviceTypes = Set.copyOf(deviceTypes);
         deliveryMethods = Set.copyOf(deliveryMethods);
         keywords = List.copyOf(keywords);
+        if (form != null && (form.isNull() || form.isMissingNode())) {
+            form = null;
+        }
     }
 
     /** This item as a next version, with the given number. */

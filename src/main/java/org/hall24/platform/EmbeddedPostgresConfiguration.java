@@ -86,6 +86,10 @@ class EmbeddedPostgresConfiguration {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false)
+                        // Spring stops the server after the beans that still need the database
+                        // (the event publication registry writes on shutdown); a JVM hook of its
+                        // own would race them and leave them waiting for a connection.
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("timezone", "UTC")
                         .setServerConfig("max_connections", "100");
                 if (properties.port() > 0) {

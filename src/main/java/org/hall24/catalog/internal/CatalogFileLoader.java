@@ -67,14 +67,25 @@ class CatalogFileLoader implements ApplicationRunner {
     }
 
     Result load(String location) {
-        CatalogFiles.Contents contents = CatalogFiles.read(location);
-        check(contents);
+        CatalogFiles.Contents contents = readChecked(location, messages);
         Result result = tx.execute(status -> store(contents));
         catalog.invalidate();
         return result;
     }
 
-    private void check(CatalogFiles.Contents contents) {
+    /**
+     * Reads the files and checks every item against the catalog rules, without touching the
+     * database.
+     *
+     * @throws CatalogFileException naming the file, item and field of the first problem
+     */
+    static CatalogFiles.Contents readChecked(String location, MessageSource messages) {
+        CatalogFiles.Contents contents = CatalogFiles.read(location);
+        check(contents, messages);
+        return contents;
+    }
+
+    private static void check(CatalogFiles.Contents contents, MessageSource messages) {
         var rules = new ServiceItemRules(
                 contents.categories().stream().map(Category::code).collect(Collectors.toSet()),
                 contents.departments().stream().map(d -> d.department().code()).collect(Collectors.toSet()));

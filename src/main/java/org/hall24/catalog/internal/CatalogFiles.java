@@ -216,7 +216,7 @@ final class CatalogFiles {
                     Set.copyOf(required(file, c, "deviceTypes", deviceTypes)),
                     required(file, c, "paperDeposit", paperDeposit),
                     Set.copyOf(required(file, c, "deliveryMethods", deliveryMethods)),
-                    required(file, c, "keywords", keywords), form != null && form.isNull() ? null : form, false);
+                    required(file, c, "keywords", keywords), form, false);
         }
     }
 }

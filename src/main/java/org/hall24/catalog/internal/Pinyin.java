@@ -89,16 +89,26 @@ final class Pinyin {
         }
         for (int start = 0; start < readings.size(); start++) {
             Boolean[][] memo = new Boolean[readings.size() + 1][query.length() + 1];
-            if (matchesFrom(readings, start, query, 0, memo)) {
+            if (matchesFrom(readings, start, query, 0, memo, false)) {
                 return start;
             }
         }
         return -1;
     }
 
-    private static boolean matchesFrom(List<List<String>> readings, int k, String query, int q, Boolean[][] memo) {
+    /**
+     * Whether a Latin query spells the whole text, each character by its syllable or its initial
+     * ("sb" and "shebao" spell 社保, "sbk" does not).
+     */
+    static boolean spells(List<List<String>> readings, String query) {
+        return !query.isEmpty() && !readings.isEmpty()
+                && matchesFrom(readings, 0, query, 0, new Boolean[readings.size() + 1][query.length() + 1], true);
+    }
+
+    private static boolean matchesFrom(List<List<String>> readings, int k, String query, int q, Boolean[][] memo,
+            boolean whole) {
         if (q == query.length()) {
-            return true;
+            return !whole || k == readings.size();
         }
         if (k == readings.size()) {
             return false;
@@ -109,14 +119,14 @@ final class Pinyin {
         }
         boolean found = false;
         for (String reading : readings.get(k)) {
-            if (reading.startsWith(query.substring(q))) {
+            if (reading.startsWith(query.substring(q)) && (!whole || k == readings.size() - 1)) {
                 found = true;
             }
             else if (query.startsWith(reading, q)) {
-                found = matchesFrom(readings, k + 1, query, q + reading.length(), memo);
+                found = matchesFrom(readings, k + 1, query, q + reading.length(), memo, whole);
             }
             if (!found && reading.charAt(0) == query.charAt(q)) {
-                found = matchesFrom(readings, k + 1, query, q + 1, memo);
+                found = matchesFrom(readings, k + 1, query, q + 1, memo, whole);
             }
             if (found) {
                 break;

@@ -19,8 +19,9 @@ import org.hall24.catalog.ServiceItem;
  * hall's catalog is hundreds of items and a city's a few thousand: ranking them in memory is
  * faster than any round trip to the database, and ranks pinyin the way people type it.
  *
- * <p>Ranking, strongest first: the exact code; the name starting with the text; the name
- * containing it; a keyword; the English name; the category or department. Several words must
+ * <p>Ranking, strongest first: the exact code; the name starting with the text; a keyword
+ * spelled exactly (so "sb" finds 社保 before 诊所备案); the name containing the text; part of a
+ * keyword; the English name; the category or department. Several words must
  * all match; their scores add up. Ties go to the shorter name, then the code.
  */
 final class SearchIndex {
@@ -96,7 +97,7 @@ final class SearchIndex {
 
         Entry(ServiceItem item, Category category, Department department) {
             this.item = item;
-            this.nameZh = item.name().zh();
+            this.nameZh = item.name().zh().toLowerCase(Locale.ROOT);
             this.nameEn = item.name().en().toLowerCase(Locale.ROOT);
             this.nameReadings = Pinyin.readings(nameZh);
             this.keywords = item.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
@@ -123,6 +124,9 @@ final class SearchIndex {
             if (nameZh.startsWith(term)) {
                 return 100;
             }
+            if (keywords.contains(term)) {
+                return 85;
+            }
             if (nameZh.contains(term)) {
                 return 80;
             }
@@ -142,6 +146,9 @@ final class SearchIndex {
             int at = Pinyin.match(nameReadings, term);
             if (at == 0) {
                 return 90;
+            }
+            if (keywordReadings.stream().anyMatch(r -> Pinyin.spells(r, term))) {
+                return 85;
             }
             if (at > 0) {
                 return 70;

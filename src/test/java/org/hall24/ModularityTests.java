@@ -1,0 +1,36 @@
+package org.hall24;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The module structure of {@code DESIGN.md} holds: each module uses others only through their API
+ * (root package) and only along the dependencies it declares; no cycles. Writes the module
+ * diagrams (PlantUML) and canvases to {@code target/spring-modulith-docs}.
+ */
+class ModularityTests {
+
+    static final ApplicationModules modules = ApplicationModules.of(Hall24Application.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        modules.verify();
+    }
+
+    @Test
+    void theDesignedModulesExist() {
+        assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+                .contains("shared", "platform", "device", "catalog", "hall", "accounts");
+    }
+
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(modules).writeDocumentation();
+
+        assertThat(new java.io.File("target/spring-modulith-docs/components.puml")).exists();
+    }
+}
