@@ -1,7 +1,5 @@
 package org.hall24.catalog.web;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -13,8 +11,8 @@ import org.hall24.catalog.ItemQuery;
 import org.hall24.catalog.Scope;
 import org.hall24.catalog.ServiceItem;
 import org.hall24.device.DeviceType;
+import org.hall24.platform.ApiParameters;
 import org.hall24.platform.InvalidParameterException;
-import org.hall24.platform.InvalidParameterException.InvalidParameter;
 import org.hall24.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -78,7 +76,7 @@ class ApiItemsController {
                     schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(required = false) @Nullable String size,
             HttpServletRequest request) {
-        Parameters parameters = new Parameters(request, ITEM_FILTERS);
+        ApiParameters parameters = new ApiParameters(request, ITEM_FILTERS);
         String text = parameters.text("q", q, MAX_TEXT_LENGTH);
         String categoryCode = parameters.text("category", category, Integer.MAX_VALUE);
         if (categoryCode != null && catalog.category(categoryCode).isEmpty()) {
@@ -104,7 +102,7 @@ class ApiItemsController {
             description = "Retired items are answered too, with `retired: true`.")
     ServiceItem item(@Parameter(description = "The item's code, e.g. WJ-0001.") @PathVariable String code,
             HttpServletRequest request) {
-        new Parameters(request, List.of()).check();
+        new ApiParameters(request, List.of()).check();
         return catalog.item(code).orElseThrow(() -> new NotFoundException("No service item has the code '" + code + "'"));
     }
 
@@ -115,7 +113,7 @@ class ApiItemsController {
                     schema = @Schema(type = "integer", minimum = "1"))
             @PathVariable String version,
             HttpServletRequest request) {
-        Parameters parameters = new Parameters(request, List.of());
+        ApiParameters parameters = new ApiParameters(request, List.of());
         int number = parameters.integer("version", version, 0, 1, Integer.MAX_VALUE);
         parameters.check();
         return catalog.item(code, number).orElseThrow(
@@ -125,14 +123,14 @@ class ApiItemsController {
     @GetMapping("/categories")
     @Operation(summary = "Every category of the catalog")
     List<Category> categories(HttpServletRequest request) {
-        new Parameters(request, List.of()).check();
+        new ApiParameters(request, List.of()).check();
         return catalog.categories();
     }
 
     @GetMapping("/departments")
     @Operation(summary = "Every department that implements items")
     List<Department> departments(HttpServletRequest request) {
-        new Parameters(request, List.of()).check();
+        new ApiParameters(request, List.of()).check();
         return catalog.departments();
     }
 
@@ -149,88 +147,6 @@ class ApiItemsController {
 
         static ItemList of(ItemPage page) {
             return new ItemList(page.items(), page.page(), page.size(), page.total(), page.totalPages());
-        }
-    }
-
-    /**
-     * Reads query and path parameters, collecting every refusal so that one answer names them all.
-     * A blank value counts as absent; a parameter the endpoint does not take, or one given twice,
-     * is refused.
-     */
-    private static final class Parameters {
-
-        private final List<InvalidParameter> invalid = new ArrayList<>();
-
-        Parameters(HttpServletRequest request, List<String> accepted) {
-            request.getParameterMap().forEach((name, values) -> {
-                if (!accepted.contains(name)) {
-                    refuse(name, accepted.isEmpty() ? "is not a parameter of this endpoint, which takes none"
-                            : "is not a parameter of this endpoint, which takes " + String.join(", ", accepted));
-                }
-                else if (values.length > 1) {
-                    refuse(name, "is given more than once");
-                }
-            });
-        }
-
-        @Nullable String text(String name, @Nullable String value, int maxLength) {
-            if (refused(name) || value == null || value.isBlank()) {
-                return null;
-            }
-            String text = value.strip();
-            if (text.codePointCount(0, text.length()) > maxLength) {
-                refuse(name, "is longer than " + maxLength + " characters");
-                return null;
-            }
-            return text;
-        }
-
-        int integer(String name, @Nullable String value, int defaultValue, int min, int max) {
-            String text = text(name, value, Integer.MAX_VALUE);
-            if (text == null) {
-                return defaultValue;
-            }
-            String range = max == Integer.MAX_VALUE ? "an integer from " + min : "an integer from " + min + " to " + max;
-            try {
-                int number = Integer.parseInt(text);
-                if (number >= min && number <= max) {
-                    return number;
-                }
-            }
-            catch (NumberFormatException e) {
-                // refused below
-            }
-            refuse(name, "'" + text + "' is not " + range);
-            return defaultValue;
-        }
-
-        <E extends Enum<E>> @Nullable E constant(String name, @Nullable String value, Class<E> type) {
-            String text = text(name, value, Integer.MAX_VALUE);
-            if (text == null) {
-                return null;
-            }
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(text)) {
-                    return constant;
-                }
-            }
-            refuse(name, "'" + text + "' is not one of " + String.join(", ",
-                    Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-            return null;
-        }
-
-        void refuse(String name, String reason) {
-            invalid.add(new InvalidParameter(name, reason));
-        }
-
-        private boolean refused(String name) {
-            return invalid.stream().anyMatch(p -> p.name().equals(name));
-        }
-
-        void check() {
-            if (!invalid.isEmpty()) {
-                throw new InvalidParameterException(invalid);
-            }
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.hall24.hall.web;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -17,8 +15,8 @@ import org.hall24.hall.Hall;
 import org.hall24.hall.Halls;
 import org.hall24.hall.PlacedDevice;
 import org.hall24.hall.Zone;
+import org.hall24.platform.ApiParameters;
 import org.hall24.platform.InvalidParameterException;
-import org.hall24.platform.InvalidParameterException.InvalidParameter;
 import org.hall24.platform.NotFoundException;
 import org.hall24.shared.LocalizedText;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +60,7 @@ class ApiHallsController {
     @Operation(summary = "Every hall", description = "In configuration order; `/api/v1/halls/{code}` gives a hall's "
             + "zones and devices.")
     List<HallSummary> halls(HttpServletRequest request) {
-        new Parameters(request, List.of()).check();
+        new ApiParameters(request, List.of()).check();
         return halls.all().stream().map(HallSummary::of).toList();
     }
 
@@ -70,7 +68,7 @@ class ApiHallsController {
     @Operation(summary = "One hall, with its floor plan, zones and devices")
     HallDetails hall(@Parameter(description = "The hall's code, e.g. JLP-YJP.") @PathVariable String code,
             HttpServletRequest request) {
-        new Parameters(request, List.of()).check();
+        new ApiParameters(request, List.of()).check();
         Hall hall = halls.hall(code).orElseThrow(() -> new NotFoundException("No hall has the code '" + code + "'"));
         return new HallDetails(hall.code(), hall.name(), hall.address(), hall.areaSquareMeters(), hall.openSince(),
                 hall.openingHours(), hall.floorPlan(), hall.entrance(), hall.zones(),
@@ -87,7 +85,7 @@ class ApiHallsController {
             @Parameter(description = "Only the devices of this type.", schema = @Schema(implementation = DeviceType.class))
             @RequestParam(required = false) @Nullable String type,
             HttpServletRequest request) {
-        Parameters parameters = new Parameters(request, List.of("hall", "type"));
+        ApiParameters parameters = new ApiParameters(request, List.of("hall", "type"));
         String hallCode = parameters.text("hall", hall);
         List<Hall> inHalls = halls.all();
         if (hallCode != null) {
@@ -109,7 +107,7 @@ class ApiHallsController {
     @Operation(summary = "One device, with its live status")
     DeviceWithStatus device(@Parameter(description = "The device's code, unique across halls.") @PathVariable String code,
             HttpServletRequest request) {
-        new Parameters(request, List.of()).check();
+        new ApiParameters(request, List.of()).check();
         return withStatus(placed(code));
     }
 
@@ -126,7 +124,7 @@ class ApiHallsController {
                     schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(required = false) @Nullable String size,
             HttpServletRequest request) {
-        Parameters parameters = new Parameters(request, List.of("page", "size"));
+        ApiParameters parameters = new ApiParameters(request, List.of("page", "size"));
         int pageNumber = parameters.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int pageSize = parameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         parameters.check();
@@ -174,79 +172,5 @@ class ApiHallsController {
     /** One page of the items a device can handle, by code. */
     record DeviceItems(String device, DeviceType deviceType, List<ServiceItem> items, int page, int size, long total,
             int totalPages) {
-    }
-
-    /**
-     * Reads query and path parameters, collecting every refusal so that one answer names them all.
-     * A blank value counts as absent; a parameter the endpoint does not take, or one given twice,
-     * is refused.
-     */
-    private static final class Parameters {
-
-        private final List<InvalidParameter> invalid = new ArrayList<>();
-
-        Parameters(HttpServletRequest request, List<String> accepted) {
-            request.getParameterMap().forEach((name, values) -> {
-                if (!accepted.contains(name)) {
-                    refuse(name, accepted.isEmpty() ? "is not a parameter of this endpoint, which takes none"
-                            : "is not a parameter of this endpoint, which takes " + String.join(", ", accepted));
-                }
-                else if (values.length > 1) {
-                    refuse(name, "is given more than once");
-                }
-            });
-        }
-
-        @Nullable String text(String name, @Nullable String value) {
-            return refused(name) || value == null || value.isBlank() ? null : value.strip();
-        }
-
-        int integer(String name, @Nullable String value, int defaultValue, int min, int max) {
-            String text = text(name, value);
-            if (text == null) {
-                return defaultValue;
-            }
-            String range = max == Integer.MAX_VALUE ? "an integer from " + min : "an integer from " + min + " to " + max;
-            try {
-                int number = Integer.parseInt(text);
-                if (number >= min && number <= max) {
-                    return number;
-                }
-            }
-            catch (NumberFormatException e) {
-                // refused below
-            }
-            refuse(name, "'" + text + "' is not " + range);
-            return defaultValue;
-        }
-
-        <E extends Enum<E>> @Nullable E constant(String name, @Nullable String value, Class<E> type) {
-            String text = text(name, value);
-            if (text == null) {
-                return null;
-            }
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(text)) {
-                    return constant;
-                }
-            }
-            refuse(name, "'" + text + "' is not one of " + String.join(", ",
-                    Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-            return null;
-        }
-
-        void refuse(String name, String reason) {
-            invalid.add(new InvalidParameter(name, reason));
-        }
-
-        private boolean refused(String name) {
-            return invalid.stream().anyMatch(p -> p.name().equals(name));
-        }
-
-        void check() {
-            if (!invalid.isEmpty()) {
-                throw new InvalidParameterException(invalid);
-            }
-        }
     }
 }
