@@ -21,6 +21,7 @@ import org.hall24.shared.LocalizedText;
  * @param floorPlan the outline of the floor, in centimetres
  * @param entrance where visitors come in
  * @param zones the hall's areas
+ * @param fixtures furniture drawn on the map so visitors recognise the room (form-filling desks)
  * @param devices every device, placed on the floor plan
  */
 public record Hall(
@@ -33,10 +34,12 @@ public record Hall(
         FloorPlan floorPlan,
         Entrance entrance,
         List<Zone> zones,
+        List<Fixture> fixtures,
         List<PlacedDevice> devices) {
 
     public Hall {
         zones = List.copyOf(zones);
+        fixtures = List.copyOf(fixtures);
         devices = List.copyOf(devices);
     }
 
@@ -69,6 +72,14 @@ public record Hall(
      * The entrance: a gap in the front wall from {@code x} to {@code x + width}.
      */
     public record Entrance(int x, int width, LocalizedText name) {
+    }
+
+    /**
+     * A piece of furniture on the floor plan, a rectangle in centimetres from the top-left corner.
+     *
+     * @param name what it is, e.g. 填单台 (form-filling desk)
+     */
+    public record Fixture(LocalizedText name, int x, int y, int width, int depth) {
     }
 
     /**

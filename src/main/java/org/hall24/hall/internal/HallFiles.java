@@ -86,7 +86,7 @@ final class HallFiles {
 
     record HallYaml(String code, LocalizedText name, LocalizedText address, Integer areaSquareMeters, LocalDate openSince,
             Hall.OpeningHours openingHours, Hall.FloorPlan floorPlan, Hall.Entrance entrance, List<ZoneYaml> zones,
-            List<DeviceYaml> devices) {
+            @Nullable List<Hall.Fixture> fixtures, List<DeviceYaml> devices) {
 
         Hall toHall(String file) {
             String c = required(file, null, "code", code);
@@ -149,7 +149,17 @@ final class HallFiles {
                 deviceList.add(new PlacedDevice(dc, c, type, d.name(), zc, d.x(), d.y(),
                         required(file, dat, "serial", d.serial()), d.cabinet()));
             }
-            return new Hall(c, name, address, areaSquareMeters, openSince, hours, plan, door, zoneList, deviceList);
+            List<Hall.Fixture> fixtureList = fixtures == null ? List.of() : fixtures;
+            for (int i = 0; i < fixtureList.size(); i++) {
+                Hall.Fixture f = fixtureList.get(i);
+                text(file, at, "fixtures[" + i + "].name", f.name());
+                if (f.x() < 0 || f.y() < 0 || f.width() <= 0 || f.depth() <= 0
+                        || f.x() + f.width() > plan.width() || f.y() + f.depth() > plan.depth()) {
+                    throw new HallFileException(file, at, "fixtures[" + i + "]", "must lie within the floor plan");
+                }
+            }
+            return new Hall(c, name, address, areaSquareMeters, openSince, hours, plan, door, zoneList, fixtureList,
+                    deviceList);
         }
     }
 
