@@ -60,6 +60,16 @@ class GuideControllerTest {
     }
 
     @Test
+    void anAnonymousVisitorGetsNoSession() throws Exception {
+        mvc.perform(get("/guide/JLP-YJP").param("q", "sfz"))
+                .andExpect(status().isOk())
+                .andExpect(result -> org.assertj.core.api.Assertions.assertThat(result.getRequest().getSession(false)).isNull());
+        mvc.perform(get("/guide/JLP-YJP/items/XX-9999").accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(result -> org.assertj.core.api.Assertions.assertThat(result.getRequest().getSession(false)).isNull());
+    }
+
+    @Test
     void aSearchByPinyinInitialsListsTheIdCardItems() throws Exception {
         mvc.perform(get("/guide/JLP-YJP").param("q", "sfz"))
                 .andExpect(status().isOk())
