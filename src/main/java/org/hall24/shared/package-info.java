@@ -1,6 +1,6 @@
 /**
- * Value types shared by every module: localized text, and later the Chinese identifiers
- * (ID number GB 11643, unified social credit code GB 32100, phone) and masked text.
+ * Value types shared by every module: localized text, the Chinese identifiers (resident ID
+ * number GB 11643, unified social credit code GB 32100, mobile number) and their masking.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 @NullMarked
