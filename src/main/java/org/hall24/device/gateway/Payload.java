@@ -21,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface Payload {
 
-    Instant ts();
-
-    /** {@code …/status}: {@code online} with its telemetry interval, or {@code offline} with a reason. */
-    record Status(Instant ts, boolean online, @Nullable String reason, @Nullable String firmware, int intervalSeconds)
+    /**
+     * {@code …/status}: {@code online} with its telemetry interval, or {@code offline} with a reason.
+     * {@code ts} is {@code null} only for {@code offline}: the last will is written at connect time,
+     * when the device cannot know when it will die.
+     */
+    record Status(@Nullable Instant ts, boolean online, @Nullable String reason, @Nullable String firmware, int intervalSeconds)
             implements Payload {
         public static final int DEFAULT_INTERVAL = 10;
     }

@@ -124,13 +124,13 @@ public final class PayloadParser {
     }
 
     private Status status(JsonNode node) {
-        Instant ts = instant(node, "ts");
         String state = text(node, "state");
         boolean online = switch (state) {
             case "online" -> true;
             case "offline" -> false;
             default -> throw new Invalid("field state is neither online nor offline");
         };
+        Instant ts = online || node.has("ts") ? instant(node, "ts") : null;
         String reason = optionalText(node, "reason");
         String firmware = optionalText(node, "firmware");
         int interval = node.has("interval") ? (int) integer(node, "interval", 1, 3600) : Status.DEFAULT_INTERVAL;

@@ -44,6 +44,14 @@ class PayloadParserTest {
     }
 
     @Test
+    void acceptsTheLastWillWhichHasNoTimestamp() {
+        var result = parser.status(bytes("{\"v\":1,\"state\":\"offline\",\"reason\":\"connection-lost\"}"));
+        var status = ((Parsed<Payload.Status>) result).payload();
+        assertThat(status.online()).isFalse();
+        assertThat(status.ts()).isNull();
+    }
+
+    @Test
     void parsesTelemetryWithPeripheralsAndCompartments() {
         var result = parser.telemetry(bytes("""
                 {"v": 1, "ts": "2026-11-28T09:00:10Z", "seq": 42, "uptime": 3600,
@@ -95,6 +103,7 @@ class PayloadParserTest {
             status    | -            | {"v":"1","ts":"2026-11-28T09:00:00Z","state":"online"}               | unknown version
             status    | -            | {"v":1.5,"ts":"2026-11-28T09:00:00Z","state":"online"}               | unknown version
             status    | -            | {"v":1,"state":"online"}                                            | missing field ts
+            status    | -            | {"v":1,"ts":"2026-11-28T09:00:00Z"}                                 | missing field state
             status    | -            | {"v":1,"ts":"yesterday","state":"online"}                           | field ts is not an ISO-8601 instant
             status    | -            | {"v":1,"ts":"2026-11-28T09:00:00Z","state":"sleepy"}                 | field state is neither online nor offline
             status    | -            | {"v":1,"ts":"2026-11-28T09:00:00Z","state":"online","interval":0}    | field interval is out of range
