@@ -1,6 +1,10 @@
 package org.hall24.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +26,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The platform side of the device protocol against a real Mosquitto: devices here are Paho
@@ -70,6 +75,7 @@ class DeviceGatewayMosquittoTest {
     @Autowired DeviceCommands commands;
     @Autowired CommandLog commandLog;
     @Autowired Events events;
+    @Autowired MockMvc mvc;
 
     static final String HALL = "JLP-YJP";
 
@@ -305,6 +311,31 @@ class DeviceGatewayMosquittoTest {
             assertThat(entry.code()).isNull();
             assertThat(statuses.statusOf(code)).isEqualTo(DeviceStatus.ONLINE);
         }
+    }
+
+    @Test
+    void theDeviceMonitorListsDevicesWithTheirAlertsAndShowsEachDevicesHistoryToAdminsOnly() throws Exception {
+        String code = "T-MONITOR-01";
+        try (TestDevice device = device(code)) {
+            device.online(30);
+            device.telemetry("\"printer\":{\"state\":\"ok\",\"paper\":\"out\"}");
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.FAULT);
+        }
+        var admin = user("admin").roles("ADMIN");
+        mvc.perform(get("/admin/devices").param("lang", "en").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"device-" + code + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Out of paper (printer)")));
+        mvc.perform(get("/admin/devices").header("HX-Request", "true").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.startsWith("<tbody id=\"device-rows\"")));
+        mvc.perform(get("/admin/devices/" + code).param("lang", "en").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Alert raised")));
+        mvc.perform(get("/admin/devices").with(user("clerk").roles("STAFF")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/devices"))
+                .andExpect(status().is3xxRedirection());
     }
 
     static String id(String commandJson) {
