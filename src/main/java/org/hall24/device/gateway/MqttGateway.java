@@ -1,0 +1,304 @@
+package org.hall24.device.gateway;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.hall24.device.gateway.ParseResult.Parsed;
+import org.hall24.device.gateway.ParseResult.Rejected;
+import org.hall24.device.internal.MqttProperties;
+import org.hall24.device.internal.PlatformMqttCredentials;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform's MQTT client: subscribes to every hall's device topics, parses each message with
+ * {@link PayloadParser} and hands what it accepts to the {@link DeviceMessageListener}s; sends
+ * commands. It starts with the application but never holds it up: when the broker is not there
+ * yet it keeps trying in the background (1 s, doubling to 30 s), and once connected Paho
+ * reconnects by itself. A rejected message is logged with device, topic and reason (never the
+ * payload) and counted; the consumer goes on with the next message.
+ *
+ * <p>Clean session is {@code false} with a client id stable per node
+ * ({@code hall24-platform-<host name>} unless configured), so QoS 1 messages that arrive while the
+ * node restarts wait for it at the broker. A process id in the client id would make every restart
+ * leave an orphan session behind.
+ */
+@Component
+class MqttGateway implements CommandChannel, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttGateway.class);
+    private static final String[] KINDS = { "status", "telemetry", "events/+", "replies" };
+
+    private final PlatformMqttCredentials credentials;
+    private final MqttProperties mqtt;
+    private final DevicesProperties devices;
+    private final ObjectProvider<DeviceMessageListener> listeners;
+    private final PayloadParser parser = new PayloadParser();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private @Nullable ScheduledExecutorService connector;
+    private volatile @Nullable MqttAsyncClient client;
+    private volatile long retryMillis = 1000;
+
+    MqttGateway(PlatformMqttCredentials credentials, MqttProperties mqtt, DevicesProperties devices,
+            ObjectProvider<DeviceMessageListener> listeners) {
+        this.credentials = credentials;
+        this.mqtt = mqtt;
+        this.devices = devices;
+        this.listeners = listeners;
+    }
+
+    /** Messages accepted since start. */
+    long accepted() {
+        return accepted.get();
+    }
+
+    /** Messages rejected since start (malformed, oversized, unknown version or topic). */
+    long rejected() {
+        return rejected.get();
+    }
+
+    @Override
+    public boolean connected() {
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected();
+    }
+
+    @Override
+    public void publish(String hall, String device, byte[] payload) {
+        MqttAsyncClient c = client;
+        if (c == null || !c.isConnected()) {
+            throw new IllegalStateException("the platform is not connected to the device broker");
+        }
+        try {
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(1);
+            c.publish(DeviceTopic.commands(hall, device), message);
+        }
+        catch (MqttException e) {
+            throw new IllegalStateException("could not publish the command: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!devices.gatewayEnabled() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        connector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mqtt-gateway-connect");
+            t.setDaemon(true);
+            return t;
+        });
+        connector.execute(this::connect);
+    }
+
+    @Override
+    public void stop() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        ScheduledExecutorService executor = connector;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        MqttAsyncClient c = client;
+        client = null;
+        if (c != null) {
+            try {
+                if (c.isConnected()) {
+                    c.disconnect(1000).waitForCompletion(2000);
+                }
+            }
+            catch (MqttException e) {
+                log.debug("MQTT disconnect: {}", e.getMessage());
+            }
+            try {
+                c.close(true);
+            }
+            catch (MqttException e) {
+                log.debug("MQTT close: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    private void connect() {
+        if (!running.get()) {
+            return;
+        }
+        try {
+            MqttAsyncClient c = client;
+            if (c == null) {
+                c = new MqttAsyncClient(credentials.url(), clientId(), new MemoryPersistence());
+                c.setCallback(new Callback());
+                client = c;
+            }
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            options.setCleanSession(false);
+            options.setAutomaticReconnect(true);
+            options.setMaxReconnectDelay(30_000);
+            options.setKeepAliveInterval(15);
+            options.setConnectionTimeout(10);
+            options.setMaxInflight(1000);
+            options.setUserName(credentials.username());
+            options.setPassword(credentials.password().toCharArray());
+            c.connect(options).waitForCompletion(15_000);
+            retryMillis = 1000;
+            log.info("Device gateway connected to {} as {}", credentials.url(), c.getClientId());
+        }
+        catch (MqttException | RuntimeException e) {
+            log.warn("Device gateway cannot reach the broker at {} ({}); retrying in {} ms", credentials.url(),
+                    e.getMessage(), retryMillis);
+            ScheduledExecutorService executor = connector;
+            if (running.get() && executor != null && !executor.isShutdown()) {
+                executor.schedule(this::connect, retryMillis, TimeUnit.MILLISECONDS);
+                retryMillis = Math.min(retryMillis * 2, Duration.ofSeconds(30).toMillis());
+            }
+        }
+    }
+
+    String clientId() {
+        if (devices.gateway() != null && devices.gateway().clientId() != null && !devices.gateway().clientId().isBlank()) {
+            return devices.gateway().clientId();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        }
+        catch (Exception e) {
+            host = "node";
+        }
+        String id = "hall24-platform-" + host.replaceAll("[^A-Za-z0-9_.-]", "");
+        return id.length() > 64 ? id.substring(0, 64) : id;
+    }
+
+    List<String> subscriptions() {
+        String group = mqtt.sharedSubscriptionGroup();
+        String prefix = group == null || group.isBlank() ? "" : "$share/" + group + "/";
+        return java.util.Arrays.stream(KINDS).map(kind -> prefix + DeviceTopic.ROOT + "/+/+/" + kind).toList();
+    }
+
+    private void subscribe(MqttAsyncClient c) {
+        List<String> topics = subscriptions();
+        int[] qos = new int[topics.size()];
+        java.util.Arrays.fill(qos, 1);
+        try {
+            c.subscribe(topics.toArray(String[]::new), qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    log.info("Device gateway subscribed to {}", topics);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    log.error("Device gateway could not subscribe to {}: {}", topics, e.getMessage());
+                }
+            });
+        }
+        catch (MqttException e) {
+            log.error("Device gateway could not subscribe to {}: {}", topics, e.getMessage());
+        }
+    }
+
+    void handle(String topicName, byte[] payload) {
+        DeviceTopic topic = DeviceTopic.parse(topicName);
+        if (topic == null || topic.kind() == DeviceTopic.Kind.COMMAND) {
+            reject(null, topicName, "not a device topic");
+            return;
+        }
+        switch (topic.kind()) {
+            case STATUS -> dispatch(topic, topicName, parser.status(payload), (l, p) -> l.status(topic, p));
+            case TELEMETRY -> dispatch(topic, topicName, parser.telemetry(payload), (l, p) -> l.telemetry(topic, p));
+            case REPLY -> dispatch(topic, topicName, parser.reply(payload), (l, p) -> l.reply(topic, p));
+            case EVENT -> dispatch(topic, topicName, parser.event(topic.eventType(), payload), (l, p) -> l.event(topic, p));
+            default -> reject(topic.device(), topicName, "not a device-to-platform topic");
+        }
+    }
+
+    private <T extends Payload> void dispatch(DeviceTopic topic, String topicName, ParseResult<T> result,
+            java.util.function.BiConsumer<DeviceMessageListener, T> delivery) {
+        if (result instanceof Rejected<T> r) {
+            reject(topic.device(), topicName, r.reason());
+            return;
+        }
+        T payload = ((Parsed<T>) result).payload();
+        accepted.incrementAndGet();
+        listeners.orderedStream().forEach(listener -> safely(topic, topicName, l -> delivery.accept(l, payload), listener));
+    }
+
+    private static void safely(DeviceTopic topic, String topicName, Consumer<DeviceMessageListener> call,
+            DeviceMessageListener listener) {
+        try {
+            call.accept(listener);
+        }
+        catch (RuntimeException e) {
+            log.error("Device message from {} on {} failed in {}: {}", topic.device(), topicName,
+                    listener.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    private void reject(@Nullable String device, String topic, String reason) {
+        rejected.incrementAndGet();
+        log.warn("Rejected device message: device={}, topic={}, reason={}", device == null ? "?" : device, topic, reason);
+    }
+
+    private final class Callback implements MqttCallbackExtended {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (reconnect) {
+                log.info("Device gateway reconnected to {}", serverUri);
+            }
+            MqttAsyncClient c = client;
+            if (c != null) {
+                subscribe(c);
+            }
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            log.warn("Device gateway lost the broker: {}; reconnecting", cause == null ? "?" : cause.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                handle(topic, message.getPayload());
+            }
+            catch (RuntimeException e) {
+                log.error("Device message on {} failed: {}", topic, e.toString());
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package org.hall24.device.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.hall24.device.DeviceAlert;
+import org.hall24.device.DeviceAlertCleared;
+import org.hall24.device.DeviceAlertRaised;
+import org.hall24.device.DeviceStatus;
+import org.hall24.device.DeviceWentOffline;
+import org.hall24.device.DeviceWentOnline;
+import org.hall24.device.gateway.DeviceMessageListener;
+import org.hall24.device.gateway.DeviceTopic;
+import org.hall24.device.gateway.DevicesProperties;
+import org.hall24.device.gateway.Payload;
+import org.hall24.device.health.DeviceSnapshot.OpenAlert;
+import org.hall24.device.health.HealthHistory.Change;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The live health of every device that reported, kept in memory and derived from its messages
+ * (see "Online and offline" in {@code docs/device-protocol.md}):
+ * <ul>
+ * <li>{@code ONLINE} from a {@code status: online} or any telemetry;</li>
+ * <li>{@code OFFLINE} on {@code status: offline} (the device's word or its last will), or when no
+ * telemetry came for {@code hall24.devices.telemetry-timeout-factor} (3) of its intervals;</li>
+ * <li>{@code FAULT} while an alert other than {@code PAPER_LOW} is open: a peripheral in fault,
+ * paper out, a door-sensor fault, a door open longer than {@code hall24.devices.door-open-alert-after},
+ * a jammed door reported by a command reply.</li>
+ * </ul>
+ * A device that never reported is unknown here ({@code UNKNOWN} through {@code DeviceStatuses}).
+ * Every change is written to {@code device_status_change} and published as a module event
+ * ({@link DeviceWentOnline}, {@link DeviceWentOffline}, {@link DeviceAlertRaised},
+ * {@link DeviceAlertCleared}) in one transaction, so the event publication registry keeps it for
+ * listeners. Device events (card read, door closed…) are published once per event id.
+ */
+@Component
+public class DeviceHealth implements DeviceMessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceHealth.class);
+    static final String TELEMETRY_TIMEOUT = "telemetry-timeout";
+
+    private final Map<String, Tracked> devices = new ConcurrentHashMap<>();
+    private final List<Consumer<DeviceSnapshot>> watchers = new CopyOnWriteArrayList<>();
+    private final HealthHistory history;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final DevicesProperties properties;
+    private final Clock clock;
+
+    DeviceHealth(HealthHistory history, ApplicationEventPublisher events, TransactionTemplate tx,
+            DevicesProperties properties, Clock clock) {
+        this.history = history;
+        this.events = events;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The device's current status; {@link DeviceStatus#UNKNOWN} for one that never reported. */
+    public DeviceStatus statusOf(String deviceCode) {
+        Tracked t = devices.get(deviceCode);
+        return t == null ? DeviceStatus.UNKNOWN : t.status;
+    }
+
+    public Optional<DeviceSnapshot> snapshot(String deviceCode) {
+        Tracked t = devices.get(deviceCode);
+        if (t == null) {
+            return Optional.empty();
+        }
+        synchronized (t) {
+            return Optional.of(t.snapshot());
+        }
+    }
+
+    /** Every device that reported since this node started, by code. */
+    public List<DeviceSnapshot> all() {
+        return devices.values().stream().map(t -> {
+            synchronized (t) {
+                return t.snapshot();
+            }
+        }).sorted(Comparator.comparing(DeviceSnapshot::code)).toList();
+    }
+
+    /** The hall a device last reported from, which its commands go to. */
+    public Optional<String> hallOf(String deviceCode) {
+        Tracked t = devices.get(deviceCode);
+        return t == null ? Optional.empty() : Optional.of(t.hall);
+    }
+
+    /** Calls {@code watcher} with a device's snapshot after each message or change; returns how to stop. */
+    public Runnable watch(Consumer<DeviceSnapshot> watcher) {
+        watchers.add(watcher);
+        return () -> watchers.remove(watcher);
+    }
+
+    @Override
+    public void status(DeviceTopic topic, Payload.Status status) {
+        Tracked t = tracked(topic);
+        synchronized (t) {
+            Instant now = clock.instant();
+            t.hall = topic.hall();
+            if (status.online()) {
+                t.connected = true;
+                t.lastSeen = now;
+                t.interval = status.intervalSeconds();
+                t.firmware = status.firmware();
+                settle(t, null, now);
+            }
+            else {
+                t.connected = false;
+                settle(t, status.reason() == null ? "offline" : status.reason(), now);
+            }
+        }
+        notifyWatchers(t);
+    }
+
+    @Override
+    public void telemetry(DeviceTopic topic, Payload.Telemetry telemetry) {
+        Tracked t = tracked(topic);
+        synchronized (t) {
+            Instant now = clock.instant();
+            t.hall = topic.hall();
+            t.connected = true;
+            t.lastSeen = now;
+            Map<String, String> peripherals = new LinkedHashMap<>();
+            Map<String, String> derived = new LinkedHashMap<>();
+            telemetry.peripherals().forEach((name, p) -> {
+                String state = p.state().name().toLowerCase();
+                if (p.paper() != null) {
+                    state += ", paper " + p.paper().name().toLowerCase();
+                    if (p.paper() == Payload.Paper.LOW) {
+                        derived.put(key(DeviceAlert.PAPER_LOW, name), name);
+                    }
+                    else if (p.paper() == Payload.Paper.OUT) {
+                        derived.put(key(DeviceAlert.PAPER_OUT, name), name);
+                    }
+                }
+                peripherals.put(name, state);
+                if (p.state() == Payload.PeripheralState.FAULT) {
+                    DeviceAlert kind = name.equals("doorSensors") ? DeviceAlert.DOOR_SENSOR_FAULT : DeviceAlert.PERIPHERAL_FAULT;
+                    derived.put(key(kind, name), name);
+                }
+            });
+            t.peripherals = Map.copyOf(peripherals);
+            for (Payload.Compartment c : telemetry.compartments()) {
+                if (c.doorOpen()) {
+                    t.doorOpenSince.putIfAbsent(c.id(), now);
+                }
+                else {
+                    t.doorOpenSince.remove(c.id());
+                }
+            }
+            t.telemetryAlerts = derived;
+            settle(t, null, now);
+        }
+        notifyWatchers(t);
+    }
+
+    @Override
+    public void event(DeviceTopic topic, Payload.Event event) {
+        Tracked t = tracked(topic);
+        Object moduleEvent = event.toModuleEvent(topic.device());
+        synchronized (t) {
+            Instant now = clock.instant();
+            t.hall = topic.hall();
+            if (event.body() instanceof Payload.DoorBody door) {
+                if (door.opened()) {
+                    t.doorOpenSince.putIfAbsent(door.compartment(), now);
+                }
+                else {
+                    t.doorOpenSince.remove(door.compartment());
+                    t.commandAlerts.remove(key(DeviceAlert.DOOR_JAMMED, door.compartment()));
+                }
+            }
+            Boolean first = tx.execute(status -> {
+                if (!history.firstReceipt(event.id(), topic.device(), String.valueOf(topic.eventType()), now)) {
+                    return false;
+                }
+                events.publishEvent(moduleEvent);
+                return true;
+            });
+            if (!Boolean.TRUE.equals(first)) {
+                log.debug("Device {} repeated event {}; ignored", topic.device(), event.id());
+            }
+            settle(t, null, now);
+        }
+        notifyWatchers(t);
+    }
+
+    /** Opens an alert a command's reply revealed (a jammed door), until a door event or a success clears it. */
+    public void commandAlert(String deviceCode, DeviceAlert kind, String detail, boolean open) {
+        Tracked t = devices.get(deviceCode);
+        if (t == null) {
+            return;
+        }
+        synchronized (t) {
+            if (open) {
+                t.commandAlerts.put(key(kind, detail), detail);
+            }
+            else {
+                t.commandAlerts.remove(key(kind, detail));
+            }
+            settle(t, null, clock.instant());
+        }
+        notifyWatchers(t);
+    }
+
+    /** Marks silent devices offline and raises doors left open. */
+    @Scheduled(fixedDelayString = "${hall24.devices.health-check-period:1s}")
+    public void check() {
+        Instant now = clock.instant();
+        for (Tracked t : devices.values()) {
+            boolean changed;
+            synchronized (t) {
+                String reason = null;
+                if (t.connected && t.lastSeen != null) {
+                    long timeout = (long) (properties.timeoutFactor() * t.interval * 1000);
+                    if (Duration.between(t.lastSeen, now).toMillis() > timeout) {
+                        t.connected = false;
+                        reason = TELEMETRY_TIMEOUT;
+                    }
+                }
+                changed = settle(t, reason, now);
+            }
+            if (changed) {
+                notifyWatchers(t);
+            }
+        }
+    }
+
+    private Tracked tracked(DeviceTopic topic) {
+        return devices.computeIfAbsent(topic.device(), code -> new Tracked(code, topic.hall()));
+    }
+
+    private static String key(DeviceAlert kind, String detail) {
+        return kind.name() + ":" + detail;
+    }
+
+    /**
+     * Brings the device's alerts and status in line with what is known, recording and publishing
+     * every change in one transaction. Called with the device's lock held.
+     */
+    private boolean settle(Tracked t, @Nullable String offlineReason, Instant now) {
+        Map<String, String> wanted = new LinkedHashMap<>(t.telemetryAlerts);
+        wanted.putAll(t.commandAlerts);
+        if (t.connected) {
+            Duration limit = properties.doorOpenLimit();
+            t.doorOpenSince.forEach((compartment, since) -> {
+                if (Duration.between(since, now).compareTo(limit) >= 0) {
+                    wanted.put(key(DeviceAlert.DOOR_LEFT_OPEN, compartment), compartment);
+                }
+            });
+        }
+        else {
+            t.alerts.forEach((k, a) -> {
+                if (a.kind() == DeviceAlert.DOOR_LEFT_OPEN) {
+                    wanted.put(k, a.detail());
+                }
+            });
+        }
+        List<Object> published = new ArrayList<>();
+        List<DeviceAlert> raised = new ArrayList<>();
+        List<String[]> alertChanges = new ArrayList<>();
+        for (var it = t.alerts.entrySet().iterator(); it.hasNext();) {
+            var entry = it.next();
+            if (!wanted.containsKey(entry.getKey())) {
+                it.remove();
+                OpenAlert a = entry.getValue();
+                published.add(new DeviceAlertCleared(t.code, a.kind(), a.detail(), now));
+                alertChanges.add(new String[] { "ALERT_CLEARED", a.kind().name(), a.detail() });
+            }
+        }
+        wanted.forEach((k, detail) -> {
+            if (!t.alerts.containsKey(k)) {
+                DeviceAlert kind = DeviceAlert.valueOf(k.substring(0, k.indexOf(':')));
+                t.alerts.put(k, new OpenAlert(kind, detail, now));
+                published.add(new DeviceAlertRaised(t.code, kind, detail, now));
+                raised.add(kind);
+                alertChanges.add(new String[] { "ALERT_RAISED", kind.name(), detail });
+            }
+        });
+        DeviceStatus before = t.status;
+        DeviceStatus after = !t.connected ? DeviceStatus.OFFLINE
+                : t.alerts.values().stream().anyMatch(a -> a.kind().isFault()) ? DeviceStatus.FAULT : DeviceStatus.ONLINE;
+        boolean statusChanged = before != after;
+        if (statusChanged) {
+            t.status = after;
+            boolean wasUp = before == DeviceStatus.ONLINE || before == DeviceStatus.FAULT || before == DeviceStatus.BUSY;
+            boolean isUp = after != DeviceStatus.OFFLINE;
+            if (isUp && !wasUp) {
+                published.add(0, new DeviceWentOnline(t.code, now));
+            }
+            else if (!isUp) {
+                published.add(0, new DeviceWentOffline(t.code, offlineReason == null ? "offline" : offlineReason, now));
+            }
+        }
+        if (!statusChanged && alertChanges.isEmpty()) {
+            return false;
+        }
+        if (statusChanged) {
+            log.info("Device {} is {}{}", t.code, after, after == DeviceStatus.OFFLINE && offlineReason != null ? " (" + offlineReason + ")" : "");
+        }
+        try {
+            tx.executeWithoutResult(status -> {
+                if (statusChanged) {
+                    history.record(new Change(t.code, t.hall, "STATUS", after, null,
+                            after == DeviceStatus.OFFLINE ? offlineReason : null, now));
+                }
+                for (String[] c : alertChanges) {
+                    history.record(new Change(t.code, t.hall, c[0], after, DeviceAlert.valueOf(c[1]), c[2], now));
+                }
+                published.forEach(events::publishEvent);
+            });
+        }
+        catch (RuntimeException e) {
+            log.error("Could not record the health change of device {}: {}", t.code, e.toString());
+        }
+        return true;
+    }
+
+    private void notifyWatchers(Tracked t) {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        DeviceSnapshot snapshot;
+        synchronized (t) {
+            snapshot = t.snapshot();
+        }
+        for (Consumer<DeviceSnapshot> watcher : watchers) {
+            try {
+                watcher.accept(snapshot);
+            }
+            catch (RuntimeException e) {
+                log.debug("Device watcher failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** One device's live state; guarded by its own monitor. */
+    private static final class Tracked {
+        final String code;
+        String hall;
+        boolean connected;
+        int interval = Payload.Status.DEFAULT_INTERVAL;
+        @Nullable String firmware;
+        @Nullable Instant lastSeen;
+        DeviceStatus status = DeviceStatus.UNKNOWN;
+        Map<String, String> peripherals = Map.of();
+        Map<String, String> telemetryAlerts = Map.of();
+        final Map<String, String> commandAlerts = new LinkedHashMap<>();
+        final Map<String, OpenAlert> alerts = new LinkedHashMap<>();
+        final Map<String, Instant> doorOpenSince = new HashMap<>();
+
+        Tracked(String code, String hall) {
+            this.code = code;
+            this.hall = hall;
+        }
+
+        DeviceSnapshot snapshot() {
+            return new DeviceSnapshot(code, hall, status, firmware, interval, peripherals, lastSeen,
+                    List.copyOf(alerts.values()));
+        }
+    }
+}

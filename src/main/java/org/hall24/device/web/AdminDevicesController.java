@@ -1,0 +1,121 @@
+package org.hall24.device.web;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import org.hall24.device.DeviceStatus;
+import org.hall24.device.commands.CommandLog;
+import org.hall24.device.health.DeviceHealth;
+import org.hall24.device.health.DeviceSnapshot;
+import org.hall24.device.health.HealthHistory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The device monitor (设备监控): every device the platform has heard from, with its status,
+ * peripherals, last contact and open alerts, kept live by server-sent events; and each device's
+ * history of status changes, alerts and commands. Admins only ({@code /admin/**}).
+ */
+@Controller
+@RequestMapping("/admin/devices")
+class AdminDevicesController {
+
+    static final String LIST = "admin/devices/list";
+    static final String DEVICE = "admin/devices/device";
+    private static final ZoneId HALL_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(HALL_ZONE);
+    private static final long SSE_TIMEOUT = 30 * 60 * 1000L;
+
+    /** A line of the monitor table. */
+    record Row(DeviceSnapshot device, String lastSeen) {
+    }
+
+    private final DeviceHealth health;
+    private final HealthHistory history;
+    private final CommandLog commands;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "device-monitor-sse");
+        t.setDaemon(true);
+        return t;
+    });
+
+    AdminDevicesController(DeviceHealth health, HealthHistory history, CommandLog commands) {
+        this.health = health;
+        this.history = history;
+        this.commands = commands;
+    }
+
+    @ModelAttribute("staffName")
+    @Nullable String staffName(@Nullable Principal principal) {
+        return principal == null ? null : principal.getName();
+    }
+
+    /** The whole page, or for an htmx / live-update request only the table rows. */
+    @GetMapping
+    String list(@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+        model.addAttribute("rows", rows());
+        return "true".equals(htmx) ? LIST + " :: rows" : LIST;
+    }
+
+    @GetMapping("/{code:[A-Za-z0-9_.-]{1,64}}")
+    String device(@PathVariable String code, Model model) {
+        model.addAttribute("code", code);
+        model.addAttribute("row", health.snapshot(code).map(this::row).orElse(null));
+        model.addAttribute("changes", history.of(code, 200));
+        model.addAttribute("commands", commands.recent(code, 50));
+        model.addAttribute("time", TIME);
+        return DEVICE;
+    }
+
+    /** Server-sent events: {@code device} with the device code whenever a device's state moves. */
+    @GetMapping(path = "/stream", produces = "text/event-stream")
+    SseEmitter stream() {
+        SseEmitter emitter = new SseEmitter(SSE_TIMEOUT);
+        Runnable stop = health.watch(snapshot -> sender.execute(() -> {
+            try {
+                emitter.send(SseEmitter.event().name("device").data(snapshot.code()));
+            }
+            catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            }
+        }));
+        emitter.onCompletion(stop);
+        emitter.onTimeout(stop);
+        emitter.onError(e -> stop.run());
+        return emitter;
+    }
+
+    private List<Row> rows() {
+        List<Row> rows = new ArrayList<>(health.all().stream().map(this::row).toList());
+        Set<String> live = rows.stream().map(r -> r.device().code()).collect(Collectors.toSet());
+        for (String code : history.knownDevices()) {
+            if (!live.contains(code)) {
+                rows.add(new Row(new DeviceSnapshot(code, "", DeviceStatus.UNKNOWN, null, 0, Map.of(), null, List.of()), ""));
+            }
+        }
+        rows.sort((a, b) -> a.device().code().compareTo(b.device().code()));
+        return rows;
+    }
+
+    private Row row(DeviceSnapshot snapshot) {
+        Instant seen = snapshot.lastSeen();
+        return new Row(snapshot, seen == null ? "" : TIME.format(seen));
+    }
+}

@@ -1,0 +1,345 @@
+package org.hall24.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import org.hall24.Hall24IntegrationTest;
+import org.hall24.device.commands.CommandLog;
+import org.hall24.device.health.DeviceHealth;
+import org.hall24.device.health.HealthHistory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The platform side of the device protocol against a real Mosquitto: devices here are Paho
+ * clients speaking docs/device-protocol.md, the platform is the whole application.
+ */
+@Hall24IntegrationTest(properties = {
+        "hall24.mqtt.embedded=false",
+        "hall24.mqtt.platform-password=test",
+        "hall24.devices.health-check-period=200ms",
+        "hall24.devices.door-open-alert-after=1s",
+})
+@Import(DeviceGatewayMosquittoTest.Events.class)
+class DeviceGatewayMosquittoTest {
+
+    static Mosquitto broker;
+
+    @DynamicPropertySource
+    static void broker(DynamicPropertyRegistry registry) {
+        broker = Mosquitto.start();
+        registry.add("hall24.mqtt.url", broker::url);
+        registry.add("hall24.devices.gateway.client-id", () -> "hall24-platform-test-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @TestConfiguration
+    static class Events {
+        final List<Object> published = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(Object event) {
+            if (event.getClass().getPackageName().equals("org.hall24.device")) {
+                published.add(event);
+            }
+        }
+    }
+
+    @Autowired DeviceStatuses statuses;
+    @Autowired DeviceHealth health;
+    @Autowired HealthHistory history;
+    @Autowired DeviceCommands commands;
+    @Autowired CommandLog commandLog;
+    @Autowired Events events;
+    @Autowired MockMvc mvc;
+
+    static final String HALL = "JLP-YJP";
+
+    TestDevice device(String code) throws Exception {
+        return new TestDevice(broker.url(), HALL, code).connect();
+    }
+
+    static void await(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition within %s", limit).isBefore(deadline);
+            Thread.sleep(25);
+        }
+    }
+
+    @Test
+    void telemetryShowsADeviceOnlineAndACutConnectionShowsItOfflineThenOnlineAgainOnReconnect() throws Exception {
+        String code = "T-ONLINE-01";
+        assertThat(statuses.statusOf(code)).isEqualTo(DeviceStatus.UNKNOWN);
+        try (TestDevice device = device(code)) {
+            device.telemetry("\"printer\":{\"state\":\"ok\",\"paper\":\"ok\"}");
+            await(Duration.ofSeconds(5), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+
+            device.cut();
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.OFFLINE);
+            assertThat(events.published).contains(new DeviceWentOffline(code, "connection-lost",
+                    events.published.stream().filter(DeviceWentOffline.class::isInstance).map(DeviceWentOffline.class::cast)
+                            .filter(e -> e.deviceCode().equals(code)).findFirst().orElseThrow().at()));
+        }
+        try (TestDevice again = device(code)) {
+            again.online(10);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+        }
+        assertThat(history.of(code, 10)).extracting(HealthHistory.Change::status)
+                .containsSubsequence(DeviceStatus.ONLINE, DeviceStatus.OFFLINE, DeviceStatus.ONLINE);
+    }
+
+    @Test
+    void aDeviceWhoseTelemetryStopsIsOfflineAfterThreeIntervals() throws Exception {
+        String code = "T-SILENT-01";
+        try (TestDevice device = device(code)) {
+            device.online(1);
+            device.telemetry("\"faceCamera\":{\"state\":\"ok\"}");
+            await(Duration.ofSeconds(5), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+            Instant silentSince = Instant.now();
+            await(Duration.ofSeconds(5), () -> statuses.statusOf(code) == DeviceStatus.OFFLINE);
+            assertThat(Duration.between(silentSince, Instant.now())).isGreaterThan(Duration.ofMillis(2500));
+            assertThat(events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DeviceWentOffline.class,
+                    off -> assertThat(off.deviceCode() + off.reason()).isEqualTo(code + "telemetry-timeout")));
+
+            device.telemetry("\"faceCamera\":{\"state\":\"ok\"}");
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+        }
+    }
+
+    @Test
+    void malformedOversizedAndUnknownVersionMessagesAreRejectedAndTheNextValidOneIsProcessed() throws Exception {
+        String code = "T-GARBAGE-01";
+        try (TestDevice device = device(code)) {
+            device.publish("telemetry", "this is not json", 1);
+            device.publish("telemetry", new byte[20_000], 1);
+            device.publish("status", "{\"v\":2,\"ts\":\"2026-11-28T09:00:00Z\",\"state\":\"online\"}", 1);
+            device.publish("events/card-read", "{\"v\":1,\"ts\":\"2026-11-28T09:00:00Z\"}", 1);
+            device.publish("events/whatever", "{\"v\":1}", 1);
+            Thread.sleep(500);
+            assertThat(statuses.statusOf(code)).isEqualTo(DeviceStatus.UNKNOWN);
+
+            device.telemetry("\"printer\":{\"state\":\"ok\",\"paper\":\"ok\"}");
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+        }
+    }
+
+    @Test
+    void paperOutIsAFaultWithAnAlertThatClearsWhenPaperIsBack() throws Exception {
+        String code = "T-PAPER-01";
+        try (TestDevice device = device(code)) {
+            device.online(30);
+            device.telemetry("\"printer\":{\"state\":\"ok\",\"paper\":\"out\"}");
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.FAULT);
+            assertThat(events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DeviceAlertRaised.class,
+                    a -> assertThat(a.deviceCode() + a.kind() + a.detail()).isEqualTo(code + "PAPER_OUTprinter")));
+            assertThat(health.snapshot(code).orElseThrow().alerts()).singleElement()
+                    .satisfies(a -> assertThat(a.kind()).isEqualTo(DeviceAlert.PAPER_OUT));
+
+            device.telemetry("\"printer\":{\"state\":\"ok\",\"paper\":\"low\"}");
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+            assertThat(events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DeviceAlertCleared.class,
+                    a -> assertThat(a.deviceCode() + a.kind()).isEqualTo(code + "PAPER_OUT")));
+            assertThat(health.snapshot(code).orElseThrow().alerts()).singleElement()
+                    .satisfies(a -> assertThat(a.kind()).isEqualTo(DeviceAlert.PAPER_LOW));
+        }
+    }
+
+    @Test
+    void aCabinetDoorLeftOpenAndADoorSensorFaultAreFaults() throws Exception {
+        String code = "T-CAB-01";
+        try (TestDevice device = device(code)) {
+            device.online(30);
+            device.publish("telemetry", "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"seq\":1,\"peripherals\":{\"locks\":{\"state\":\"ok\"},"
+                    + "\"doorSensors\":{\"state\":\"ok\"}},\"compartments\":[{\"id\":\"B3\",\"door\":\"open\",\"occupied\":false}]}", 0);
+            await(Duration.ofSeconds(1), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.FAULT);
+            assertThat(health.snapshot(code).orElseThrow().alerts()).extracting(a -> a.kind() + "/" + a.detail())
+                    .containsExactly("DOOR_LEFT_OPEN/B3");
+
+            device.publish("events/door-closed", "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"id\":\"" + UUID.randomUUID()
+                    + "\",\"compartment\":\"B3\"}", 1);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+
+            device.telemetry("\"locks\":{\"state\":\"ok\"},\"doorSensors\":{\"state\":\"fault\"}");
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.FAULT);
+            assertThat(health.snapshot(code).orElseThrow().alerts()).extracting(a -> a.kind())
+                    .containsExactly(DeviceAlert.DOOR_SENSOR_FAULT);
+        }
+    }
+
+    @Test
+    void aRepeatedDeviceEventIsPublishedOnceWithItsPersonalDataMasked() throws Exception {
+        String code = "T-CARD-01";
+        UUID id = UUID.randomUUID();
+        String json = "{\"v\":1,\"ts\":\"2026-11-28T09:00:00Z\",\"id\":\"" + id + "\",\"card\":{\"name\":\"李四\",\"sex\":\"女\","
+                + "\"ethnicity\":\"汉\",\"birthDate\":\"1991-02-03\",\"address\":\"重庆市\",\"idNumber\":\"50010719910203432X\","
+                + "\"issuer\":\"重庆市公安局\",\"validFrom\":\"2020-01-01\",\"validTo\":\"长期\",\"photo\":\"/9j/AA==\"}}";
+        try (TestDevice device = device(code)) {
+            device.publish("events/card-read", json, 1);
+            device.publish("events/card-read", json, 1);
+            await(Duration.ofSeconds(3), () -> events.published.stream().anyMatch(e -> e instanceof CardRead c && c.eventId().equals(id)));
+            Thread.sleep(300);
+        }
+        List<CardRead> reads = events.published.stream().filter(CardRead.class::isInstance).map(CardRead.class::cast)
+                .filter(c -> c.eventId().equals(id)).toList();
+        assertThat(reads).singleElement().satisfies(read -> {
+            assertThat(read.card().idNumber()).isEqualTo("50010719910203432X");
+            assertThat(read.toString()).contains("5001**********432X").doesNotContain("50010719910203432X").doesNotContain("李四");
+        });
+    }
+
+    @Test
+    void aCommandRoundTripsAndIsRecorded() throws Exception {
+        String code = "T-CMD-OK";
+        try (TestDevice device = device(code)) {
+            device.onCommand = command -> "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"id\":\"" + id(command) + "\",\"result\":\"ok\"}";
+            device.online(30);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+
+            CommandOutcome outcome = commands.send(code, DeviceCommand.lockScreen(), Duration.ofSeconds(3));
+
+            assertThat(outcome.result()).isEqualTo(CommandOutcome.Result.OK);
+            assertThat(outcome.attempts()).isEqualTo(1);
+            CommandLog.Entry entry = commandLog.find(outcome.commandId());
+            assertThat(entry.outcome()).isEqualTo("OK");
+            assertThat(entry.type()).isEqualTo("lock-screen");
+            assertThat(entry.repliedAt()).isNotNull();
+            assertThat(entry.late()).isFalse();
+        }
+    }
+
+    @Test
+    void anIdempotentCommandIsResentAfterALostReplyAndANonIdempotentOneIsNot() throws Exception {
+        String code = "T-CMD-RETRY";
+        AtomicInteger received = new AtomicInteger();
+        try (TestDevice device = device(code)) {
+            device.onCommand = command -> received.incrementAndGet() == 1 ? null
+                    : "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"id\":\"" + id(command) + "\",\"result\":\"ok\"}";
+            device.online(30);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+
+            CommandOutcome printed = commands.send(code, DeviceCommand.print("doc-1", new byte[] { '%', 'P', 'D', 'F' }),
+                    Duration.ofSeconds(3));
+            assertThat(printed.result()).isEqualTo(CommandOutcome.Result.OK);
+            assertThat(printed.attempts()).isEqualTo(2);
+
+            received.set(0);
+            device.onCommand = command -> {
+                received.incrementAndGet();
+                return null;
+            };
+            CommandOutcome opened = commands.send(code, DeviceCommand.openCompartment("B3"), Duration.ofMillis(1500));
+            assertThat(opened.result()).isEqualTo(CommandOutcome.Result.TIMED_OUT);
+            assertThat(opened.attempts()).isEqualTo(1);
+            Thread.sleep(300);
+            assertThat(received).hasValue(1);
+            assertThat(commandLog.find(opened.commandId()).outcome()).isEqualTo("TIMED_OUT");
+        }
+    }
+
+    @Test
+    void aCommandToAnOfflineOrUnknownDeviceFailsAtOnce() throws Exception {
+        Instant start = Instant.now();
+        CommandOutcome unknown = commands.send("T-NEVER-SEEN", DeviceCommand.reboot(), Duration.ofSeconds(10));
+        assertThat(unknown.result()).isEqualTo(CommandOutcome.Result.OFFLINE);
+        assertThat(unknown.message()).contains("never reported");
+
+        String code = "T-CMD-OFF";
+        try (TestDevice device = device(code)) {
+            device.online(30);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+            device.cut();
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.OFFLINE);
+        }
+        Instant sent = Instant.now();
+        CommandOutcome offline = commands.send(code, DeviceCommand.unlockScreen(), Duration.ofSeconds(10));
+        assertThat(offline.result()).isEqualTo(CommandOutcome.Result.OFFLINE);
+        assertThat(offline.message()).contains("offline");
+        assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofMillis(500));
+        assertThat(commandLog.find(offline.commandId()).outcome()).isEqualTo("OFFLINE");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aReplyAfterTheTimeoutIsRecordedAsLateAndChangesNothing() throws Exception {
+        String code = "T-CMD-LATE";
+        try (TestDevice device = device(code)) {
+            device.onCommand = command -> {
+                try {
+                    Thread.sleep(1200);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"id\":\"" + id(command)
+                        + "\",\"result\":\"error\",\"code\":\"DOOR_JAMMED\",\"message\":\"B3 did not open\"}";
+            };
+            device.online(30);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+
+            CommandOutcome outcome = commands.send(code, DeviceCommand.openCompartment("B3"), Duration.ofMillis(500));
+            assertThat(outcome.result()).isEqualTo(CommandOutcome.Result.TIMED_OUT);
+
+            await(Duration.ofSeconds(3), () -> commandLog.find(outcome.commandId()).late());
+            CommandLog.Entry entry = commandLog.find(outcome.commandId());
+            assertThat(entry.outcome()).isEqualTo("TIMED_OUT");
+            assertThat(entry.code()).isNull();
+            assertThat(statuses.statusOf(code)).isEqualTo(DeviceStatus.ONLINE);
+        }
+    }
+
+    @Test
+    void theDeviceMonitorListsDevicesWithTheirAlertsAndShowsEachDevicesHistoryToAdminsOnly() throws Exception {
+        String code = "T-MONITOR-01";
+        try (TestDevice device = device(code)) {
+            device.online(30);
+            device.telemetry("\"printer\":{\"state\":\"ok\",\"paper\":\"out\"}");
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.FAULT);
+        }
+        var admin = user("admin").roles("ADMIN");
+        mvc.perform(get("/admin/devices").param("lang", "en").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"device-" + code + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Out of paper (printer)")));
+        mvc.perform(get("/admin/devices").header("HX-Request", "true").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.startsWith("<tbody id=\"device-rows\"")));
+        mvc.perform(get("/admin/devices/" + code).param("lang", "en").with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Alert raised")));
+        mvc.perform(get("/admin/devices").with(user("clerk").roles("STAFF")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/devices"))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    static String id(String commandJson) {
+        int at = commandJson.indexOf("\"id\":\"") + 6;
+        return commandJson.substring(at, at + 36);
+    }
+}
