@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * test and stopped after it. Where Mosquitto is missing the test is skipped with a note, except on
  * CI ({@code CI=true}), where a missing broker fails the build.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
 
     static final String BINARY = "/usr/sbin/mosquitto";
 
@@ -29,7 +29,7 @@ final class Mosquitto implements AutoCloseable {
         this.port = port;
     }
 
-    static Mosquitto start() {
+    public static Mosquitto start() {
         if (!new File(BINARY).canExecute()) {
             String message = "Tests against a real broker need Debian's mosquitto (" + BINARY + ")";
             if ("true".equals(System.getenv("CI"))) {
@@ -92,7 +92,7 @@ final class Mosquitto implements AutoCloseable {
         throw new IllegalStateException("mosquitto did not listen on " + port);
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 

@@ -17,17 +17,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A Paho client playing the platform: records everything under {@code hall24/#} and sends commands. */
-final class Platform implements AutoCloseable {
+public final class Platform implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Received(String topic, byte[] payload, boolean retained, Instant at) {
+    public record Received(String topic, byte[] payload, boolean retained, Instant at) {
 
         String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(payload);
         }
     }
@@ -35,7 +35,7 @@ final class Platform implements AutoCloseable {
     private final MqttClient client;
     final List<Received> received = new CopyOnWriteArrayList<>();
 
-    Platform(String url) throws MqttException {
+    public Platform(String url) throws MqttException {
         client = new MqttClient(url, "test-platform-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
@@ -64,7 +64,7 @@ final class Platform implements AutoCloseable {
     }
 
     /** Waits for a message on {@code topic} that matches, and returns the first one. */
-    Received await(String topic, Predicate<Received> match, Duration timeout) throws InterruptedException {
+    public Received await(String topic, Predicate<Received> match, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             for (Received r : received) {
