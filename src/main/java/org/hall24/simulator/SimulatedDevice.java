@@ -268,12 +268,15 @@ public final class SimulatedDevice {
             return;
         }
         if (!wanted) {
-            try {
-                c.disconnectForcibly(0, 1, false);
-            }
-            catch (MqttException e) {
-                log.debug("{}: {}", code(), e.getMessage());
-            }
+            // Went offline while connecting; not on Paho's callback thread, which may not disconnect.
+            scheduler.execute(() -> {
+                try {
+                    c.disconnectForcibly(0, 1, false);
+                }
+                catch (MqttException e) {
+                    log.debug("{}: {}", code(), e.getMessage());
+                }
+            });
             return;
         }
         try {
@@ -489,7 +492,8 @@ public final class SimulatedDevice {
                 screenLocked = type.equals("lock-screen");
                 return Outcome.ok();
             case "reboot":
-                return Outcome.ok(this::reboot);
+                // Paho forbids disconnecting from its callback thread, where commands arrive.
+                return Outcome.ok(() -> scheduler.execute(this::reboot));
             default:
                 return Outcome.error("UNKNOWN_COMMAND", "unknown command type");
         }
@@ -538,7 +542,7 @@ public final class SimulatedDevice {
             if (c != null && c.isConnected()) {
                 publish("status", status("offline", "maintenance"), 1, true);
                 try {
-                    c.disconnect(1_000);
+                    c.disconnect(1_000).waitForCompletion(2_000);
                 }
                 catch (MqttException e) {
                     log.debug("{}: {}", code(), e.getMessage());

@@ -278,4 +278,17 @@ class HallSimulatorTest {
             simulator.device(device).clearFaults();
         }
     }
+
+    @Test
+    void aRebootIsAnsweredOkThenTheDeviceSaysOfflineForMaintenanceAndComesBackOnline() throws Exception {
+        String device = "JLP-YJP-POL-05";
+        Instant sent = Instant.now();
+        String id = platform.command(HALL, device, "reboot", "{}", WAIT);
+
+        assertThat(platform.reply(HALL, device, id, WAIT).path("result").asString()).isEqualTo("ok");
+        Platform.Received down = platform.await(topic(device, "status"),
+                r -> r.at().isAfter(sent) && "maintenance".equals(r.json().path("reason").asString("")), WAIT);
+        platform.await(topic(device, "status"),
+                r -> r.at().isAfter(down.at()) && "online".equals(r.json().path("state").asString("")), WAIT);
+    }
 }
