@@ -1,0 +1,45 @@
+package org.hall24.simulator.internal;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The in-process hall simulator ({@code hall24.simulator.*}).
+ *
+ * @param enabled start the simulator with the application (default {@code true}, so a fresh
+ *        install shows a living hall)
+ * @param brokerUrl the broker the devices connect to; default the embedded broker
+ *        {@code tcp://127.0.0.1:18830}
+ * @param credentialsFile {@code deviceCode=password} lines, written by provisioning at start-up;
+ *        default {@code data/simulator/credentials.properties}
+ * @param halls where the halls' YAML files are; default {@code hall24.halls.location}
+ * @param interval the devices' telemetry interval; default 10 s
+ * @param doorClosesAfter how long an opened compartment stays open; default 5 s
+ */
+@ConfigurationProperties("hall24.simulator")
+public record SimulatorProperties(
+        @Nullable Boolean enabled,
+        @Nullable String brokerUrl,
+        @Nullable String credentialsFile,
+        @Nullable String halls,
+        @Nullable Duration interval,
+        @Nullable Duration doorClosesAfter) {
+
+    public String broker() {
+        return brokerUrl == null || brokerUrl.isBlank() ? "tcp://127.0.0.1:18830" : brokerUrl;
+    }
+
+    public String credentials() {
+        return credentialsFile == null || credentialsFile.isBlank() ? "data/simulator/credentials.properties" : credentialsFile;
+    }
+
+    public Duration telemetryInterval() {
+        return interval == null ? Duration.ofSeconds(10) : interval;
+    }
+
+    public Duration doorOpenFor() {
+        return doorClosesAfter == null ? Duration.ofSeconds(5) : doorClosesAfter;
+    }
+}
