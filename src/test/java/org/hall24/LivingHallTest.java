@@ -1,0 +1,164 @@
+package org.hall24;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.hall24.device.CardRead;
+import org.hall24.device.CommandOutcome;
+import org.hall24.device.DeviceAlert;
+import org.hall24.device.DeviceAlertRaised;
+import org.hall24.device.DeviceCommand;
+import org.hall24.device.DeviceCommands;
+import org.hall24.device.DeviceStatus;
+import org.hall24.device.DeviceStatuses;
+import org.hall24.hall.Halls;
+import org.hall24.hall.PlacedDevice;
+import org.hall24.shared.ChineseIdNumber;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The whole hall as {@code ./mvnw spring-boot:run} starts it: the embedded broker, the seed
+ * devices provisioned with their credentials, the simulator connecting as each of them, and the
+ * platform's gateway turning their traffic into live status, events, alerts and command outcomes.
+ * Nothing here is mocked; every message crosses the broker.
+ */
+@Hall24IntegrationTest
+@Import(LivingHallTest.Events.class)
+class LivingHallTest {
+
+
+    static final RequestPostProcessor ADMIN = user("operator").roles("ADMIN");
+
+    @DynamicPropertySource
+    static void livingHall(DynamicPropertyRegistry registry) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path credentials = Files.createTempDirectory("hall24-sim").resolve("credentials.properties");
+        registry.add("hall24.mqtt.port", () -> port);
+        registry.add("hall24.simulator.enabled", () -> "true");
+        registry.add("hall24.simulator.broker-url", () -> "tcp://127.0.0.1:" + port);
+        registry.add("hall24.simulator.credentials-file", credentials::toString);
+        registry.add("hall24.simulator.interval", () -> "1s");
+        registry.add("hall24.devices.health-check-period", () -> "200ms");
+    }
+
+    @TestConfiguration
+    static class Events {
+        final List<Object> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(Object event) {
+            if (event.getClass().getPackageName().equals("org.hall24.device")) {
+                seen.add(event);
+            }
+        }
+    }
+
+    @Autowired
+    Halls halls;
+
+    @Autowired
+    DeviceStatuses statuses;
+
+    @Autowired
+    DeviceCommands commands;
+
+    @Autowired
+    Events events;
+
+    @Autowired
+    MockMvc mvc;
+
+    void awaitAllOnline() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(halls.defaultHall().devices())
+                .allSatisfy(d -> assertThat(statuses.statusOf(d.code())).as(d.code()).isEqualTo(DeviceStatus.ONLINE)));
+    }
+
+    @Test
+    void everySeedDeviceComesOnlineOverTheEmbeddedBrokerAndTheGuideShowsIt() throws Exception {
+        awaitAllOnline();
+
+        String item = mvc.perform(get("/guide/JLP-YJP/items/GA-0001")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(item).contains("data-status=\"ONLINE\"").doesNotContain("data-status=\"UNKNOWN\"");
+        String simulator = mvc.perform(get("/admin/simulator").with(ADMIN)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(halls.defaultHall().devices()).allSatisfy(d -> assertThat(simulator).contains(d.code()));
+    }
+
+    @Test
+    void aCardInsertedAtTheSimulatorReachesThePlatformAsACardReadEvent() throws Exception {
+        awaitAllOnline();
+
+        mvc.perform(post("/admin/simulator/JLP-YJP-POL-03/card").with(ADMIN).with(csrf()))
+                .andExpect(redirectedUrl("/admin/simulator"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.seen.stream().anyMatch(CardRead.class::isInstance));
+        CardRead read = events.seen.stream().filter(CardRead.class::isInstance).map(CardRead.class::cast).findFirst().orElseThrow();
+        assertThat(read.deviceCode()).isEqualTo("JLP-YJP-POL-03");
+        assertThat(ChineseIdNumber.problemOf(read.card().idNumber(), java.time.LocalDate.now())).isEmpty();
+        assertThat(read.toString()).doesNotContain(read.card().idNumber());
+    }
+
+    @Test
+    void aJammedCabinetDoorFailsTheCommandAndRaisesAnAlert() throws Exception {
+        awaitAllOnline();
+        PlacedDevice cabinet = halls.defaultHall().devices().stream()
+                .filter(d -> d.cabinet() != null).findFirst().orElseThrow();
+
+        CommandOutcome opened = commands.send(cabinet.code(), DeviceCommand.openCompartment("A1"), Duration.ofSeconds(5));
+        assertThat(opened.result()).isEqualTo(CommandOutcome.Result.OK);
+
+        mvc.perform(post("/admin/simulator/" + cabinet.code() + "/jam").param("compartment", "B2").with(ADMIN).with(csrf()))
+                .andExpect(redirectedUrl("/admin/simulator"));
+        CommandOutcome jammed = commands.send(cabinet.code(), DeviceCommand.openCompartment("B2"), Duration.ofSeconds(5));
+
+        assertThat(jammed.result()).isEqualTo(CommandOutcome.Result.ERROR);
+        assertThat(jammed.code()).isEqualTo("DOOR_JAMMED");
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.seen.stream().anyMatch(e ->
+                e instanceof DeviceAlertRaised a && a.kind() == DeviceAlert.DOOR_JAMMED && a.deviceCode().equals(cabinet.code())));
+        assertThat(statuses.statusOf(cabinet.code())).isEqualTo(DeviceStatus.FAULT);
+
+        mvc.perform(post("/admin/simulator/" + cabinet.code() + "/clear").with(ADMIN).with(csrf()));
+        assertThat(commands.send(cabinet.code(), DeviceCommand.openCompartment("B2"), Duration.ofSeconds(5)).ok()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> statuses.statusOf(cabinet.code()) == DeviceStatus.ONLINE);
+    }
+
+    @Test
+    void aKioskThatDropsOffShowsOfflineWithinTheBoundAndOnlineWhenItReturns() throws Exception {
+        awaitAllOnline();
+
+        mvc.perform(post("/admin/simulator/JLP-YJP-TAX-02/offline").with(ADMIN).with(csrf()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> statuses.statusOf("JLP-YJP-TAX-02") == DeviceStatus.OFFLINE);
+        CommandOutcome refused = commands.send("JLP-YJP-TAX-02", new DeviceCommand(DeviceCommand.Type.LOCK_SCREEN, java.util.Map.of()),
+                Duration.ofSeconds(5));
+        assertThat(refused.result()).isEqualTo(CommandOutcome.Result.OFFLINE);
+
+        mvc.perform(post("/admin/simulator/JLP-YJP-TAX-02/online").with(ADMIN).with(csrf()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses.statusOf("JLP-YJP-TAX-02") == DeviceStatus.ONLINE);
+    }
+}
