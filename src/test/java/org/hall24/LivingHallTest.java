@@ -135,10 +135,15 @@ class LivingHallTest {
 
         mvc.perform(post("/admin/simulator/" + cabinet.code() + "/jam").param("compartment", "B2").with(ADMIN).with(csrf()))
                 .andExpect(redirectedUrl("/admin/simulator"));
-        CommandOutcome jammed = commands.send(cabinet.code(), DeviceCommand.openCompartment("B2"), Duration.ofSeconds(5));
+        CommandOutcome jammed = (CommandOutcome) mvc.perform(post("/admin/devices/" + cabinet.code() + "/commands")
+                        .param("type", "OPEN_COMPARTMENT").param("compartment", "B2").with(ADMIN).with(csrf()))
+                .andExpect(redirectedUrl("/admin/devices/" + cabinet.code()))
+                .andReturn().getFlashMap().get("outcome");
 
         assertThat(jammed.result()).isEqualTo(CommandOutcome.Result.ERROR);
         assertThat(jammed.code()).isEqualTo("DOOR_JAMMED");
+        assertThat(mvc.perform(get("/admin/devices/" + cabinet.code()).with(ADMIN).flashAttr("outcome", jammed))
+                .andReturn().getResponse().getContentAsString()).contains("设备报告错误：DOOR_JAMMED");
         await().atMost(Duration.ofSeconds(5)).until(() -> events.seen.stream().anyMatch(e ->
                 e instanceof DeviceAlertRaised a && a.kind() == DeviceAlert.DOOR_JAMMED && a.deviceCode().equals(cabinet.code())));
         assertThat(statuses.statusOf(cabinet.code())).isEqualTo(DeviceStatus.FAULT);

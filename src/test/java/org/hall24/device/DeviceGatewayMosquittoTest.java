@@ -83,6 +83,11 @@ class DeviceGatewayMosquittoTest {
         return new TestDevice(broker.url(), HALL, code).connect();
     }
 
+    /** Retries an assertion about what the platform recorded (events, history) for up to 3 s. */
+    static void eventually(org.awaitility.core.ThrowingRunnable assertion) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).untilAsserted(assertion);
+    }
+
     static void await(Duration limit, BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
@@ -101,16 +106,16 @@ class DeviceGatewayMosquittoTest {
 
             device.cut();
             await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.OFFLINE);
-            assertThat(events.published).contains(new DeviceWentOffline(code, "connection-lost",
+            eventually(() -> assertThat(events.published).contains(new DeviceWentOffline(code, "connection-lost",
                     events.published.stream().filter(DeviceWentOffline.class::isInstance).map(DeviceWentOffline.class::cast)
-                            .filter(e -> e.deviceCode().equals(code)).findFirst().orElseThrow().at()));
+                            .filter(e -> e.deviceCode().equals(code)).findFirst().orElseThrow().at())));
         }
         try (TestDevice again = device(code)) {
             again.online(10);
             await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
         }
-        assertThat(history.of(code, 10)).extracting(HealthHistory.Change::status)
-                .containsSubsequence(DeviceStatus.ONLINE, DeviceStatus.OFFLINE, DeviceStatus.ONLINE);
+        eventually(() -> assertThat(history.of(code, 10)).extracting(HealthHistory.Change::status)
+                .containsSubsequence(DeviceStatus.ONLINE, DeviceStatus.OFFLINE, DeviceStatus.ONLINE));
     }
 
     @Test
@@ -123,8 +128,8 @@ class DeviceGatewayMosquittoTest {
             Instant silentSince = Instant.now();
             await(Duration.ofSeconds(5), () -> statuses.statusOf(code) == DeviceStatus.OFFLINE);
             assertThat(Duration.between(silentSince, Instant.now())).isGreaterThan(Duration.ofMillis(2500));
-            assertThat(events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DeviceWentOffline.class,
-                    off -> assertThat(off.deviceCode() + off.reason()).isEqualTo(code + "telemetry-timeout")));
+            eventually(() -> assertThat(events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DeviceWentOffline.class,
+                    off -> assertThat(off.deviceCode() + off.reason()).isEqualTo(code + "telemetry-timeout"))));
 
             device.telemetry("\"faceCamera\":{\"state\":\"ok\"}");
             await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
@@ -155,15 +160,15 @@ class DeviceGatewayMosquittoTest {
             device.online(30);
             device.telemetry("\"printer\":{\"state\":\"ok\",\"paper\":\"out\"}");
             await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.FAULT);
-            assertThat(events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DeviceAlertRaised.class,
-                    a -> assertThat(a.deviceCode() + a.kind() + a.detail()).isEqualTo(code + "PAPER_OUTprinter")));
+            await(Duration.ofSeconds(3), () -> events.published.stream().anyMatch(e -> e instanceof DeviceAlertRaised a
+                    && (a.deviceCode() + a.kind() + a.detail()).equals(code + "PAPER_OUTprinter")));
             assertThat(health.snapshot(code).orElseThrow().alerts()).singleElement()
                     .satisfies(a -> assertThat(a.kind()).isEqualTo(DeviceAlert.PAPER_OUT));
 
             device.telemetry("\"printer\":{\"state\":\"ok\",\"paper\":\"low\"}");
             await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
-            assertThat(events.published).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DeviceAlertCleared.class,
-                    a -> assertThat(a.deviceCode() + a.kind()).isEqualTo(code + "PAPER_OUT")));
+            await(Duration.ofSeconds(3), () -> events.published.stream().anyMatch(e -> e instanceof DeviceAlertCleared a
+                    && (a.deviceCode() + a.kind()).equals(code + "PAPER_OUT")));
             assertThat(health.snapshot(code).orElseThrow().alerts()).singleElement()
                     .satisfies(a -> assertThat(a.kind()).isEqualTo(DeviceAlert.PAPER_LOW));
         }
@@ -258,7 +263,7 @@ class DeviceGatewayMosquittoTest {
             assertThat(opened.attempts()).isEqualTo(1);
             Thread.sleep(300);
             assertThat(received).hasValue(1);
-            assertThat(commandLog.find(opened.commandId()).outcome()).isEqualTo("TIMED_OUT");
+            eventually(() -> assertThat(commandLog.find(opened.commandId()).outcome()).isEqualTo("TIMED_OUT"));
         }
     }
 
@@ -281,7 +286,7 @@ class DeviceGatewayMosquittoTest {
         assertThat(offline.result()).isEqualTo(CommandOutcome.Result.OFFLINE);
         assertThat(offline.message()).contains("offline");
         assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofMillis(500));
-        assertThat(commandLog.find(offline.commandId()).outcome()).isEqualTo("OFFLINE");
+        eventually(() -> assertThat(commandLog.find(offline.commandId()).outcome()).isEqualTo("OFFLINE"));
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(8));
     }
 

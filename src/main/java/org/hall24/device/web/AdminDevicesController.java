@@ -2,6 +2,7 @@ package org.hall24.device.web;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
+import org.hall24.device.CommandOutcome;
+import org.hall24.device.DeviceCommand;
+import org.hall24.device.DeviceCommands;
 import org.hall24.device.DeviceStatus;
 import org.hall24.device.commands.CommandLog;
 import org.hall24.device.health.DeviceHealth;
@@ -24,8 +28,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -50,16 +57,50 @@ class AdminDevicesController {
     private final DeviceHealth health;
     private final HealthHistory history;
     private final CommandLog commands;
+    private final DeviceCommands deviceCommands;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "device-monitor-sse");
         t.setDaemon(true);
         return t;
     });
 
-    AdminDevicesController(DeviceHealth health, HealthHistory history, CommandLog commands) {
+    AdminDevicesController(DeviceHealth health, HealthHistory history, CommandLog commands,
+            DeviceCommands deviceCommands) {
         this.health = health;
         this.history = history;
         this.commands = commands;
+        this.deviceCommands = deviceCommands;
+    }
+
+    /** The commands an operator may send from the device page. */
+    static final Set<DeviceCommand.Type> OPERATOR_COMMANDS = Set.of(DeviceCommand.Type.OPEN_COMPARTMENT,
+            DeviceCommand.Type.LOCK_SCREEN, DeviceCommand.Type.UNLOCK_SCREEN, DeviceCommand.Type.REBOOT);
+    static final Duration OPERATOR_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * An operator's command (open a compartment for a visitor, lock or unlock a kiosk's screen,
+     * reboot it); the outcome is shown on the device page and recorded with the device's commands.
+     */
+    @PostMapping("/{code:[A-Za-z0-9_.-]{1,64}}/commands")
+    String command(@PathVariable String code, @RequestParam String type,
+            @RequestParam(required = false) @Nullable String compartment, RedirectAttributes redirect) {
+        DeviceCommand.Type commandType = OPERATOR_COMMANDS.stream().filter(t -> t.name().equals(type)).findFirst()
+                .orElse(null);
+        if (commandType == null) {
+            redirect.addFlashAttribute("commandError", "device.monitor.send.unknown");
+            return "redirect:/admin/devices/" + code;
+        }
+        if (commandType == DeviceCommand.Type.OPEN_COMPARTMENT
+                && (compartment == null || !compartment.strip().matches("[A-Z][0-9]{1,2}"))) {
+            redirect.addFlashAttribute("commandError", "device.monitor.send.compartment-invalid");
+            return "redirect:/admin/devices/" + code;
+        }
+        DeviceCommand command = commandType == DeviceCommand.Type.OPEN_COMPARTMENT
+                ? DeviceCommand.openCompartment(compartment.strip())
+                : new DeviceCommand(commandType, Map.of());
+        CommandOutcome outcome = deviceCommands.send(code, command, OPERATOR_TIMEOUT);
+        redirect.addFlashAttribute("outcome", outcome);
+        return "redirect:/admin/devices/" + code;
     }
 
     @ModelAttribute("staffName")
