@@ -1,5 +1,6 @@
 package org.hall24.simulator;
 
+import org.hall24.testing.Mosquitto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

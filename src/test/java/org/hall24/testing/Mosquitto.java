@@ -1,4 +1,4 @@
-package org.hall24.device;
+package org.hall24.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
