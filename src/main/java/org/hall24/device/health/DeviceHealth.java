@@ -143,9 +143,9 @@ public class DeviceHealth implements DeviceMessageListener {
             Map<String, String> peripherals = new LinkedHashMap<>();
             Map<String, String> derived = new LinkedHashMap<>();
             telemetry.peripherals().forEach((name, p) -> {
-                String state = p.state().name().toLowerCase();
+                String state = p.state().name().toLowerCase(java.util.Locale.ROOT);
                 if (p.paper() != null) {
-                    state += ", paper " + p.paper().name().toLowerCase();
+                    peripherals.put(name + ".paper", "paper-" + p.paper().name().toLowerCase(java.util.Locale.ROOT));
                     if (p.paper() == Payload.Paper.LOW) {
                         derived.put(key(DeviceAlert.PAPER_LOW, name), name);
                     }
@@ -159,7 +159,7 @@ public class DeviceHealth implements DeviceMessageListener {
                     derived.put(key(kind, name), name);
                 }
             });
-            t.peripherals = Map.copyOf(peripherals);
+            t.peripherals = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(peripherals));
             for (Payload.Compartment c : telemetry.compartments()) {
                 if (c.doorOpen()) {
                     t.doorOpenSince.putIfAbsent(c.id(), now);
