@@ -151,8 +151,19 @@ class AdminDevicesController {
                 rows.add(new Row(new DeviceSnapshot(code, "", DeviceStatus.UNKNOWN, null, 0, Map.of(), null, List.of()), ""));
             }
         }
-        rows.sort((a, b) -> a.device().code().compareTo(b.device().code()));
+        rows.sort(java.util.Comparator.comparingInt((Row r) -> severity(r.device().status()))
+                .thenComparing(r -> r.device().code()));
         return rows;
+    }
+
+    /** Problems first: an operator must see a faulty or silent device without scrolling. */
+    private static int severity(DeviceStatus status) {
+        return switch (status) {
+            case FAULT -> 0;
+            case OFFLINE -> 1;
+            case UNKNOWN -> 2;
+            case BUSY, ONLINE -> 3;
+        };
     }
 
     private Row row(DeviceSnapshot snapshot) {
