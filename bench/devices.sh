@@ -108,6 +108,7 @@ until grep -q "RESULT connected" "$OUT/load.log" 2>/dev/null; do
 done
 RUN_START=$(date +%s)
 grep "RESULT connected" "$OUT/load.log"
+grep "devices connected" "$OUT/load.log" || true
 wait "$LOAD" || true
 RUN_END=$((RUN_START + DURATION))
 grep "RESULT run" "$OUT/load.log" || true
@@ -129,18 +130,23 @@ CONF
 /usr/sbin/mosquitto -c "$OUT/mosquitto.conf" > "$OUT/mosquitto.log" 2>&1 &
 PIDS+=("$!")
 sleep 0.5
-(mosquitto_sub -h 127.0.0.1 -p "$MOSQ_PORT" -q 1 -t bench/req -F %p | mosquitto_pub -h 127.0.0.1 -p "$MOSQ_PORT" -q 1 -t bench/resp -l) &
+# fifos rather than pipelines, so that every process has its own pid to stop
+mkfifo "$OUT/echo.fifo" "$OUT/recv.fifo"
+mosquitto_pub -h 127.0.0.1 -p "$MOSQ_PORT" -q 1 -t bench/resp -l < "$OUT/echo.fifo" &
 PIDS+=("$!")
-(mosquitto_sub -h 127.0.0.1 -p "$MOSQ_PORT" -q 1 -t bench/resp -F %p -C "$RAW_MESSAGES" -W 120 \
-  | python3 -c '
+mosquitto_sub -h 127.0.0.1 -p "$MOSQ_PORT" -q 1 -t bench/req -F %p > "$OUT/echo.fifo" &
+PIDS+=("$!")
+python3 -c '
 import sys, time
 for line in sys.stdin:
     line = line.strip()
     if line:
         print((time.time_ns() - int(line)) / 1e6, flush=True)
-' > "$OUT/raw-rtt-ms.txt") &
+' < "$OUT/recv.fifo" > "$OUT/raw-rtt-ms.txt" &
 RECV=$!
 PIDS+=("$RECV")
+mosquitto_sub -h 127.0.0.1 -p "$MOSQ_PORT" -q 1 -t bench/resp -F %p -C "$RAW_MESSAGES" -W 120 > "$OUT/recv.fifo" &
+PIDS+=("$!")
 sleep 1
 python3 -c "
 import sys, time

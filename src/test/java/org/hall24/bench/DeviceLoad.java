@@ -51,6 +51,7 @@ public final class DeviceLoad {
     private final AtomicLong publishFailures = new AtomicLong();
     private final AtomicLong commands = new AtomicLong();
     private final AtomicLong replies = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
     private volatile boolean running = true;
 
     private DeviceLoad() {
@@ -106,7 +107,7 @@ public final class DeviceLoad {
             next += pauseNanos;
             inFlight.acquire();
             Device device = new Device(entry.getKey(), entry.getValue(), hallOf(entry.getKey()), broker, interval);
-            connecting.add(device.connect().whenComplete((ok, e) -> {
+            connecting.add(device.connect(timers, 1).whenComplete((ok, e) -> {
                 inFlight.release();
                 if (e != null) {
                     failures.add(device.code + ": " + e);
@@ -119,16 +120,12 @@ public final class DeviceLoad {
         CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).join();
         double connectSeconds = (System.nanoTime() - started) / 1e9;
         int ok = devices.size() - failures.size();
-        log("%d/%d devices connected in %.1f s (%d failed)%s", ok, devices.size(), connectSeconds, failures.size(),
+        log("%d/%d devices connected in %.1f s (%d failed, %d attempts retried)%s", ok, devices.size(), connectSeconds,
+                failures.size(), reconnects.get(),
                 failures.isEmpty() ? "" : "; first failure: " + failures.peek());
-        System.out.printf(java.util.Locale.ROOT, "RESULT connected=%d devices=%d connect_seconds=%.1f%n", ok, devices.size(), connectSeconds);
+        System.out.printf(java.util.Locale.ROOT, "RESULT connected=%d devices=%d connect_seconds=%.1f connect_retries=%d%n", ok, devices.size(),
+                connectSeconds, reconnects.get());
 
-        for (Device device : connected) {
-            if (device.online) {
-                long first = ThreadLocalRandom.current().nextLong(Math.max(1, interval.toMillis()));
-                timers.schedule(() -> device.heartbeat(timers), first, TimeUnit.MILLISECONDS);
-            }
-        }
         long telemetryBefore = telemetrySent.get();
         long runStart = System.nanoTime();
         long end = runStart + duration.toNanos();
@@ -193,7 +190,38 @@ public final class DeviceLoad {
                     .buildAsync();
         }
 
-        CompletableFuture<Void> connect() {
+        /**
+         * Connects, subscribes, says online and starts heartbeating. Moquette 0.17 sometimes drops a
+         * SUBSCRIBE that follows its CONNACK at once under a connection storm ("SUBSCRIBE received on
+         * already closed connection") and never answers it; so a step that takes over 20 s counts as
+         * failed, and the device disconnects and tries again (3 attempts).
+         */
+        CompletableFuture<Void> connect(ScheduledExecutorService timers, int attempt) {
+            return attempt(timers).handle((ok, e) -> {
+                if (e == null) {
+                    return CompletableFuture.<Void>completedFuture(null);
+                }
+                reconnects.incrementAndGet();
+                if (attempt >= 3) {
+                    return CompletableFuture.<Void>failedFuture(e);
+                }
+                return client.disconnect().handle((d, de) -> null)
+                        .thenCompose(x -> {
+                            CompletableFuture<Void> later = new CompletableFuture<>();
+                            timers.schedule(() -> connect(timers, attempt + 1).whenComplete((v, ce) -> {
+                                if (ce == null) {
+                                    later.complete(null);
+                                }
+                                else {
+                                    later.completeExceptionally(ce);
+                                }
+                            }), 1000 + ThreadLocalRandom.current().nextLong(2000), TimeUnit.MILLISECONDS);
+                            return later;
+                        });
+            }).thenCompose(f -> f);
+        }
+
+        private CompletableFuture<Void> attempt(ScheduledExecutorService timers) {
             return client.connectWith()
                     .cleanSession(false)
                     .keepAlive(15)
@@ -208,7 +236,14 @@ public final class DeviceLoad {
                             .payload(json("\"state\":\"online\",\"firmware\":\"bench-1\",\"interval\":"
                                     + Math.max(1, interval.toSeconds())))
                             .send())
-                    .thenAccept(published -> online = true);
+                    .thenAccept(published -> {
+                        if (!online) {
+                            online = true;
+                            long first = ThreadLocalRandom.current().nextLong(Math.max(1, interval.toMillis()));
+                            timers.schedule(() -> heartbeat(timers), first, TimeUnit.MILLISECONDS);
+                        }
+                    })
+                    .orTimeout(20, TimeUnit.SECONDS);
         }
 
         void heartbeat(ScheduledExecutorService timers) {
