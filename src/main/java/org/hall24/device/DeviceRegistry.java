@@ -35,6 +35,18 @@ public interface DeviceRegistry {
     Optional<IssuedCredential> registerIfAbsent(RegisterDevice device, boolean simulated, String by);
 
     /**
+     * Provisions many simulated devices at once (benchmarks' synthetic devices), in one
+     * transaction and batched statements: registers each device not known yet, marked simulated,
+     * and issues a fresh credential to every one of them that is active (so a device an admin
+     * revoked stays revoked). Codes, halls and zones must be well-formed and serials unused, as for
+     * {@link #register}; nothing is saved otherwise.
+     *
+     * @return the credentials issued: the newly registered devices', then the rotated ones'
+     * @throws InvalidRegistrationException when a new device's code, serial, hall or zone is malformed or a serial is taken
+     */
+    List<IssuedCredential> provisionSimulated(List<RegisterDevice> devices, String by);
+
+    /**
      * Issues a new credential for the device; the old one stops working at once and a session
      * connected with it is closed. Rotating a revoked credential makes the device active again.
      *

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -27,6 +28,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +46,12 @@ import org.springframework.stereotype.Component;
  * ({@code hall24-platform-<host name>} unless configured), so QoS 1 messages that arrive while the
  * node restarts wait for it at the broker. A process id in the client id would make every restart
  * leave an orphan session behind.
+ *
+ * <p>Throughput: every message handled is counted in the Micrometer counters
+ * {@code hall24.device.messages} (tag {@code kind}: status, telemetry, event, reply) and
+ * {@code hall24.device.messages.rejected}, and every 60 s the gateway logs
+ * {@code device messages: N in the last 60 s (X/s), R rejected}. The hot path pays one counter
+ * increment (a striped adder) per message.
  */
 @Component
 class MqttGateway implements CommandChannel, SmartLifecycle {
@@ -54,19 +64,53 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
     private final DevicesProperties devices;
     private final ObjectProvider<DeviceMessageListener> listeners;
     private final PayloadParser parser = new PayloadParser();
+    static final Duration REPORT_EVERY = Duration.ofSeconds(60);
+
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final Counter statusCount;
+    private final Counter telemetryCount;
+    private final Counter eventCount;
+    private final Counter replyCount;
+    private final Counter rejectedCount;
+    private final LongAdder windowAccepted = new LongAdder();
+    private final LongAdder windowRejected = new LongAdder();
+    private volatile long windowStart = System.nanoTime();
     private final AtomicBoolean running = new AtomicBoolean();
     private @Nullable ScheduledExecutorService connector;
     private volatile @Nullable MqttAsyncClient client;
     private volatile long retryMillis = 1000;
 
     MqttGateway(PlatformMqttCredentials credentials, MqttProperties mqtt, DevicesProperties devices,
-            ObjectProvider<DeviceMessageListener> listeners) {
+            ObjectProvider<DeviceMessageListener> listeners, ObjectProvider<MeterRegistry> meters) {
         this.credentials = credentials;
+        MeterRegistry registry = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+        this.statusCount = messages(registry, "status");
+        this.telemetryCount = messages(registry, "telemetry");
+        this.eventCount = messages(registry, "event");
+        this.replyCount = messages(registry, "reply");
+        this.rejectedCount = Counter.builder("hall24.device.messages.rejected")
+                .description("Device messages rejected by the gateway (malformed, oversized, unknown version or topic)")
+                .register(registry);
         this.mqtt = mqtt;
         this.devices = devices;
         this.listeners = listeners;
+    }
+
+    private static Counter messages(MeterRegistry registry, String kind) {
+        return Counter.builder("hall24.device.messages").tag("kind", kind)
+                .description("Device messages accepted by the gateway, by kind").register(registry);
+    }
+
+    /** Logs how many messages were handled since the last report, and starts a new window. */
+    void report() {
+        long now = System.nanoTime();
+        long handled = windowAccepted.sumThenReset();
+        long refused = windowRejected.sumThenReset();
+        double seconds = Math.max((now - windowStart) / 1e9, 0.001);
+        windowStart = now;
+        log.info("device messages: {} in the last {} s ({}/s), {} rejected", handled, Math.round(seconds),
+                String.format(java.util.Locale.ROOT, "%.1f", handled / seconds), refused);
     }
 
     /** Messages accepted since start. */
@@ -112,6 +156,8 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
             return t;
         });
         connector.execute(this::connect);
+        windowStart = System.nanoTime();
+        connector.scheduleAtFixedRate(this::report, REPORT_EVERY.toSeconds(), REPORT_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Override
@@ -234,15 +280,15 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
             return;
         }
         switch (topic.kind()) {
-            case STATUS -> dispatch(topic, topicName, parser.status(payload), (l, p) -> l.status(topic, p));
-            case TELEMETRY -> dispatch(topic, topicName, parser.telemetry(payload), (l, p) -> l.telemetry(topic, p));
-            case REPLY -> dispatch(topic, topicName, parser.reply(payload), (l, p) -> l.reply(topic, p));
-            case EVENT -> dispatch(topic, topicName, parser.event(topic.eventType(), payload), (l, p) -> l.event(topic, p));
+            case STATUS -> dispatch(topic, topicName, parser.status(payload), statusCount, (l, p) -> l.status(topic, p));
+            case TELEMETRY -> dispatch(topic, topicName, parser.telemetry(payload), telemetryCount, (l, p) -> l.telemetry(topic, p));
+            case REPLY -> dispatch(topic, topicName, parser.reply(payload), replyCount, (l, p) -> l.reply(topic, p));
+            case EVENT -> dispatch(topic, topicName, parser.event(topic.eventType(), payload), eventCount, (l, p) -> l.event(topic, p));
             default -> reject(topic.device(), topicName, "not a device-to-platform topic");
         }
     }
 
-    private <T extends Payload> void dispatch(DeviceTopic topic, String topicName, ParseResult<T> result,
+    private <T extends Payload> void dispatch(DeviceTopic topic, String topicName, ParseResult<T> result, Counter counter,
             java.util.function.BiConsumer<DeviceMessageListener, T> delivery) {
         if (result instanceof Rejected<T> r) {
             reject(topic.device(), topicName, r.reason());
@@ -250,6 +296,8 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
         }
         T payload = ((Parsed<T>) result).payload();
         accepted.incrementAndGet();
+        counter.increment();
+        windowAccepted.increment();
         listeners.orderedStream().forEach(listener -> safely(topic, topicName, l -> delivery.accept(l, payload), listener));
     }
 
@@ -266,6 +314,8 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
 
     private void reject(@Nullable String device, String topic, String reason) {
         rejected.incrementAndGet();
+        rejectedCount.increment();
+        windowRejected.increment();
         log.warn("Rejected device message: device={}, topic={}, reason={}", device == null ? "?" : device, topic, reason);
     }
 

@@ -6,7 +6,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,12 +56,16 @@ class JdbcDeviceRegistry implements DeviceRegistry {
 
     private static final String COLUMNS = "code, type, serial, hall, zone, x, y, credential_state, credential_issued_at, simulated";
 
+    private static final int BATCH = 1000;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JdbcDeviceRegistry(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    JdbcDeviceRegistry(JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.events = events;
         this.clock = clock;
     }
@@ -142,6 +151,101 @@ class JdbcDeviceRegistry implements DeviceRegistry {
         events.publishEvent(new DeviceRegistered(device.code(), device.hall(), device.type(), by, now));
         log.info("Device {} registered in hall {} by {}", device.code(), device.hall(), by);
         return new IssuedCredential(device.code(), device.code(), secret);
+    }
+
+    @Override
+    @Transactional
+    public List<IssuedCredential> provisionSimulated(List<RegisterDevice> devices, String by) {
+        if (devices.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Timestamp at = Timestamp.from(now);
+        Map<String, Boolean> known = new HashMap<>();
+        Set<String> serials = new HashSet<>();
+        jdbc.sql("select code, serial, credential_state from device_registration").query((rs, row) -> {
+            known.put(rs.getString(1), "ACTIVE".equals(rs.getString(3)));
+            serials.add(rs.getString(2));
+            return null;
+        }).list();
+        List<RegisterDevice> fresh = new ArrayList<>();
+        List<RegistrationViolation> violations = new ArrayList<>();
+        for (RegisterDevice device : devices) {
+            if (known.containsKey(device.code())) {
+                continue;
+            }
+            if (device.code() == null || device.code().length() > MAX_CODE || !CODE.matcher(device.code()).matches()) {
+                violations.add(new RegistrationViolation("code", "device.violation.code-format"));
+            }
+            if (device.type() == null) {
+                violations.add(new RegistrationViolation("type", "device.violation.required"));
+            }
+            if (device.serial() == null || device.serial().isBlank() || device.serial().length() > MAX_SERIAL
+                    || !serials.add(device.serial())) {
+                violations.add(new RegistrationViolation("serial", "device.violation.serial-taken"));
+            }
+            checkCode(violations, "hall", device.hall());
+            checkCode(violations, "zone", device.zone());
+            if (!violations.isEmpty()) {
+                throw new InvalidRegistrationException(violations);
+            }
+            known.put(device.code(), true);
+            fresh.add(device);
+        }
+        List<IssuedCredential> issued = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> rotations = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        Set<String> isFresh = new HashSet<>();
+        for (RegisterDevice device : fresh) {
+            isFresh.add(device.code());
+            String secret = DeviceCredentials.newSecret();
+            inserts.add(new Object[] { device.code(), device.type().name(), device.serial(), device.hall(), device.zone(),
+                    device.x(), device.y(), DeviceCredentials.hash(secret), at, at, by });
+            history.add(new Object[] { device.code(), "REGISTERED", by, at });
+            issued.add(new IssuedCredential(device.code(), device.code(), secret));
+        }
+        List<String> rotated = new ArrayList<>();
+        for (RegisterDevice device : devices) {
+            if (!isFresh.contains(device.code()) && Boolean.TRUE.equals(known.get(device.code()))) {
+                String secret = DeviceCredentials.newSecret();
+                rotations.add(new Object[] { DeviceCredentials.hash(secret), at, device.code() });
+                history.add(new Object[] { device.code(), "ROTATED", by, at });
+                issued.add(new IssuedCredential(device.code(), device.code(), secret));
+                rotated.add(device.code());
+            }
+        }
+        batch.batchUpdate("""
+                insert into device_registration (code, type, serial, hall, zone, x, y, simulated, credential_hash,
+                    credential_state, credential_issued_at, registered_at, registered_by)
+                values (?, ?, ?, ?, ?, ?, ?, true, ?, 'ACTIVE', ?, ?, ?)""", inserts, BATCH,
+                (ps, row) -> {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                });
+        batch.batchUpdate("""
+                update device_registration set credential_hash = ?, credential_state = 'ACTIVE', credential_issued_at = ?,
+                    simulated = true where code = ?""", rotations, BATCH, (ps, row) -> {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                });
+        batch.batchUpdate("insert into device_credential_event (device_code, kind, actor, at) values (?, ?, ?, ?)", history, BATCH,
+                (ps, row) -> {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                });
+        for (RegisterDevice device : fresh) {
+            events.publishEvent(new DeviceRegistered(device.code(), device.hall(), device.type(), by, now));
+        }
+        for (String code : rotated) {
+            events.publishEvent(new DeviceCredentialRotated(code, by, now));
+        }
+        log.info("{} simulated device(s) provisioned by {}: {} registered, {} credential(s) rotated", devices.size(), by,
+                fresh.size(), rotated.size());
+        return issued;
     }
 
     @Override

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.hall24.device.DeviceRegistry;
+import org.hall24.device.DeviceType;
 import org.hall24.device.IssuedCredential;
 import org.hall24.device.RegisterDevice;
 import org.hall24.device.RegisteredDevice;
@@ -35,22 +38,32 @@ import org.springframework.stereotype.Component;
  * simulator, in-process or standalone. A simulated device an admin revoked stays revoked. Without
  * the simulator, credentials are never rotated automatically: a real device keeps the credential
  * installed in it.
+ * <p>
+ * For benchmarks, {@code hall24.simulator.synthetic-devices=N} (default 0; only with the simulator
+ * on) also provisions N synthetic devices {@code BENCH-SIM-00001}… ({@code GOV_KIOSK} in hall
+ * {@code BENCH}, zone {@code bench}, serial {@code BENCH-00001}…), in one batched transaction, and
+ * writes their credentials to the same file for a load generator ({@code bench/devices.sh}). The
+ * in-process simulator does not play them unless {@code hall24.simulator.play-synthetic-devices=true}.
  */
 @Component
 class DeviceProvisioning implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceProvisioning.class);
     static final String ACTOR = "system:provisioning";
+    static final String SYNTHETIC_HALL = "BENCH";
 
     private final Halls halls;
     private final DeviceRegistry registry;
     private final Clock clock;
     private final boolean simulated;
     private final Path credentialsFile;
+    private final int synthetic;
 
     DeviceProvisioning(Halls halls, DeviceRegistry registry, Clock clock,
             @Value("${hall24.simulator.enabled:true}") boolean simulated,
-            @Value("${hall24.simulator.credentials-file:data/simulator/credentials.properties}") Path credentialsFile) {
+            @Value("${hall24.simulator.credentials-file:data/simulator/credentials.properties}") Path credentialsFile,
+            @Value("${hall24.simulator.synthetic-devices:0}") int synthetic) {
+        this.synthetic = synthetic;
         this.halls = halls;
         this.registry = registry;
         this.clock = clock;
@@ -73,6 +86,23 @@ class DeviceProvisioning implements SmartInitializingSingleton {
                     credentials.put(credential.deviceCode(), credential.password());
                 }
             }
+        }
+        if (synthetic > 0 && !simulated) {
+            log.warn("hall24.simulator.synthetic-devices={} ignored: synthetic devices need hall24.simulator.enabled=true", synthetic);
+        }
+        else if (synthetic > 0) {
+            long started = System.nanoTime();
+            List<RegisterDevice> bench = new ArrayList<>(synthetic);
+            for (int n = 1; n <= synthetic; n++) {
+                String number = String.format("%05d", n);
+                bench.add(new RegisterDevice(SYNTHETIC_HALL + "-SIM-" + number, DeviceType.GOV_KIOSK,
+                        SYNTHETIC_HALL + "-" + number, SYNTHETIC_HALL, "bench", 0, 0));
+            }
+            for (IssuedCredential credential : registry.provisionSimulated(bench, ACTOR)) {
+                credentials.put(credential.deviceCode(), credential.password());
+            }
+            log.info("Device provisioning: {} synthetic device(s) in hall {} provisioned in {} ms", synthetic, SYNTHETIC_HALL,
+                    (System.nanoTime() - started) / 1_000_000);
         }
         log.info("Device provisioning: {} device(s) newly registered{}", registered,
                 simulated ? ", " + credentials.size() + " simulated credential(s) written to " + credentialsFile : "");

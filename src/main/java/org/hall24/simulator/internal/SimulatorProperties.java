@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param halls where the halls' YAML files are; default {@code hall24.halls.location}
  * @param interval the devices' telemetry interval; default 10 s
  * @param doorClosesAfter how long an opened compartment stays open; default 5 s
+ * @param playSyntheticDevices whether the in-process simulator also plays the synthetic devices
+ *        ({@code hall24.simulator.synthetic-devices}); default {@code false}: they are for an external
+ *        load generator ({@code bench/devices.sh}), and Paho's three threads per device would make
+ *        the application measure its own simulator
  */
 @ConfigurationProperties("hall24.simulator")
 public record SimulatorProperties(
@@ -25,7 +29,8 @@ public record SimulatorProperties(
         @Nullable String credentialsFile,
         @Nullable String halls,
         @Nullable Duration interval,
-        @Nullable Duration doorClosesAfter) {
+        @Nullable Duration doorClosesAfter,
+        @Nullable Boolean playSyntheticDevices) {
 
     public String broker() {
         return brokerUrl == null || brokerUrl.isBlank() ? "tcp://127.0.0.1:18830" : brokerUrl;
@@ -37,6 +42,10 @@ public record SimulatorProperties(
 
     public Duration telemetryInterval() {
         return interval == null ? Duration.ofSeconds(10) : interval;
+    }
+
+    public boolean playsSyntheticDevices() {
+        return playSyntheticDevices != null && playSyntheticDevices;
     }
 
     public Duration doorOpenFor() {

@@ -34,7 +34,9 @@ import jakarta.annotation.PreDestroy;
  * Runs the hall simulator inside the application (unless {@code hall24.simulator.enabled=false}):
  * once the application is ready — after provisioning wrote the devices' credentials — it connects
  * every device that has a credential, and it shuts them down cleanly with the application. A
- * missing credentials file is waited for a little, then reported.
+ * missing credentials file is waited for a little, then reported. Synthetic devices (codes in no
+ * hall's file) are left to an external load generator unless
+ * {@code hall24.simulator.play-synthetic-devices=true}.
  */
 @Component
 @ConditionalOnProperty(name = "hall24.simulator.enabled", havingValue = "true", matchIfMissing = true)
@@ -87,7 +89,17 @@ public class SimulatorRunner {
         }
         try {
             Map<String, String> passwords = DeviceFiles.readCredentials(credentials);
-            List<SimulatedDeviceSpec> specs = DeviceFiles.devices(passwords, hallDevices(), Integer.MAX_VALUE);
+            List<DeviceFiles.HallDevice> hallDevices = hallDevices();
+            List<SimulatedDeviceSpec> specs = DeviceFiles.devices(passwords, hallDevices, Integer.MAX_VALUE);
+            if (!properties.playsSyntheticDevices()) {
+                var inHalls = hallDevices.stream().map(DeviceFiles.HallDevice::code).collect(java.util.stream.Collectors.toSet());
+                int all = specs.size();
+                specs = specs.stream().filter(spec -> inHalls.contains(spec.code())).toList();
+                if (specs.size() < all) {
+                    log.info("Hall simulator leaves {} synthetic device(s) to an external load generator "
+                            + "(hall24.simulator.play-synthetic-devices=false)", all - specs.size());
+                }
+            }
             if (specs.isEmpty()) {
                 log.warn("Hall simulator not started: {} names no device", credentials);
                 return;

@@ -8,23 +8,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 
 import org.hall24.Hall24IntegrationTest;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.hall24.device.DeviceRegistry;
+import org.hall24.device.DeviceStatus;
+import org.hall24.device.DeviceStatuses;
+import org.hall24.device.DeviceType;
 import org.hall24.device.RegisteredDevice;
+import org.hall24.device.internal.EmbeddedBrokerPort;
 import org.hall24.hall.Halls;
 import org.hall24.hall.PlacedDevice;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The seed hall's devices are provisioned at start-up; with the simulator on, their fresh
- * credentials go to an owner-only file the simulator reads.
+ * credentials go to an owner-only file the simulator reads. With
+ * {@code hall24.simulator.synthetic-devices=N}, N benchmark devices are provisioned too.
  */
 @Hall24IntegrationTest(properties = {"hall24.simulator.enabled=true",
-        "hall24.simulator.credentials-file=target/test-simulator/credentials.properties"})
+        "hall24.simulator.credentials-file=target/test-simulator/credentials.properties",
+        "hall24.simulator.synthetic-devices=5"})
 class DeviceProvisioningTest {
 
     @Autowired
@@ -36,8 +48,54 @@ class DeviceProvisioningTest {
     @Autowired
     DeviceProvisioning provisioning;
 
+    @Autowired
+    EmbeddedBrokerPort brokerPort;
+
+    @Autowired
+    DeviceStatuses statuses;
+
     @Value("${hall24.simulator.credentials-file}")
     Path file;
+
+    @Test
+    void syntheticBenchDevicesAreRegisteredAsSimulatedGovKiosksInHallBench() throws IOException {
+        for (int n = 1; n <= 5; n++) {
+            String code = "BENCH-SIM-0000" + n;
+            RegisteredDevice device = registry.find(code).orElseThrow();
+            assertThat(device.type()).isEqualTo(DeviceType.GOV_KIOSK);
+            assertThat(device.hall()).isEqualTo("BENCH");
+            assertThat(device.zone()).isEqualTo("bench");
+            assertThat(device.serial()).isEqualTo("BENCH-0000" + n);
+            assertThat(device.simulated()).isTrue();
+            assertThat(device.active()).isTrue();
+            assertThat(registry.verify(code, load().getProperty(code).getBytes(StandardCharsets.UTF_8))).isTrue();
+        }
+        assertThat(registry.find("BENCH-SIM-00006")).isEmpty();
+    }
+
+    @Test
+    void aSyntheticDeviceConnectsWithItsWrittenCredentialAndReportsFromHallBench() throws Exception {
+        String code = "BENCH-SIM-00003";
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setUserName(code);
+        options.setPassword(load().getProperty(code).toCharArray());
+        MqttClient device = new MqttClient("tcp://127.0.0.1:" + brokerPort.value(), code, new MemoryPersistence());
+        try {
+            device.connect(options);
+            String status = "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"state\":\"online\",\"firmware\":\"bench\",\"interval\":10}";
+            device.publish("hall24/BENCH/" + code + "/status", status.getBytes(StandardCharsets.UTF_8), 1, false);
+
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(statuses.statusOf(code)).isEqualTo(DeviceStatus.ONLINE));
+        }
+        finally {
+            if (device.isConnected()) {
+                device.disconnect();
+            }
+            device.close();
+        }
+    }
 
     @Test
     void everyDeviceOfTheSeedHallIsRegisteredAsSimulatedWithItsPlacement() {
