@@ -28,7 +28,8 @@ import io.moquette.broker.config.MemoryConfig;
  * never 1883), keeps sessions in memory only, refuses anonymous clients and applies
  * {@link DeviceBrokerSecurity}. It starts before, and stops after, every other lifecycle bean, so
  * the platform's client and the simulator always find it. A session whose credential is revoked
- * or rotated is closed as soon as the change is committed.
+ * or rotated is closed as soon as the change is committed. {@link MoquetteResendFix} keeps a
+ * resent QoS 1 message from stopping it.
  */
 @Component
 @ConditionalOnProperty(name = "hall24.mqtt.embedded", havingValue = "true", matchIfMissing = true)
@@ -63,6 +64,7 @@ class EmbeddedBroker implements SmartLifecycle {
         Server broker = new Server();
         try {
             broker.startServer(new MemoryConfig(properties), List.of(), null, security, security);
+            MoquetteResendFix.apply(broker);
         }
         catch (IOException e) {
             throw new UncheckedIOException("The embedded MQTT broker cannot start on port " + port.value(), e);
