@@ -9,10 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +24,7 @@ import org.hall24.device.DeviceStatuses;
 import org.hall24.hall.Halls;
 import org.hall24.hall.PlacedDevice;
 import org.hall24.shared.ChineseIdNumber;
+import org.hall24.testing.LivingHall;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -52,17 +49,8 @@ class LivingHallTest {
     static final RequestPostProcessor ADMIN = user("operator").roles("ADMIN");
 
     @DynamicPropertySource
-    static void livingHall(DynamicPropertyRegistry registry) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path credentials = Files.createTempDirectory("hall24-sim").resolve("credentials.properties");
-        registry.add("hall24.mqtt.port", () -> port);
-        registry.add("hall24.simulator.enabled", () -> "true");
-        registry.add("hall24.simulator.broker-url", () -> "tcp://127.0.0.1:" + port);
-        registry.add("hall24.simulator.credentials-file", credentials::toString);
-        registry.add("hall24.simulator.interval", () -> "1s");
+    static void livingHall(DynamicPropertyRegistry registry) {
+        LivingHall.register(registry);
         registry.add("hall24.devices.health-check-period", () -> "200ms");
     }
 

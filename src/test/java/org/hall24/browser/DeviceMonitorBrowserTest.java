@@ -2,13 +2,10 @@ package org.hall24.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.hall24.Hall24IntegrationTest;
+import org.hall24.testing.LivingHall;
 import org.hall24.simulator.internal.SimulatorRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,17 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class DeviceMonitorBrowserTest {
 
     @DynamicPropertySource
-    static void livingHall(DynamicPropertyRegistry registry) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path credentials = Files.createTempDirectory("hall24-sim").resolve("credentials.properties");
-        registry.add("hall24.mqtt.port", () -> port);
-        registry.add("hall24.simulator.enabled", () -> "true");
-        registry.add("hall24.simulator.broker-url", () -> "tcp://127.0.0.1:" + port);
-        registry.add("hall24.simulator.credentials-file", credentials::toString);
-        registry.add("hall24.simulator.interval", () -> "1s");
+    static void livingHall(DynamicPropertyRegistry registry) {
+        LivingHall.register(registry);
     }
 
     @LocalServerPort
