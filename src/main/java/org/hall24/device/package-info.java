@@ -4,7 +4,7 @@
  * ({@code web}). API: {@link org.hall24.device.DeviceStatuses}, {@link org.hall24.device.DeviceCommands},
  * and the events it publishes (device went online/offline, alerts, card read, door closed…).
  */
-@ApplicationModule(allowedDependencies = "shared")
+@ApplicationModule(allowedDependencies = {"shared", "platform"})
 @NullMarked
 package org.hall24.device;
 

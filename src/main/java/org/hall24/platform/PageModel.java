@@ -1,8 +1,10 @@
 package org.hall24.platform;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -10,10 +12,27 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * What every page template may use: the current path and its query without {@code lang}, so the
- * language switch stays on the same page.
+ * language switch stays on the same page; the signed-in staff member's name for the admin
+ * header; and {@link DisplayTime} to show instants in the halls' time.
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class PageModel {
+
+    private final DisplayTime displayTime;
+
+    PageModel(DisplayTime displayTime) {
+        this.displayTime = displayTime;
+    }
+
+    @ModelAttribute("staffName")
+    @Nullable String staffName(@Nullable Principal principal) {
+        return principal == null ? null : principal.getName();
+    }
+
+    @ModelAttribute("displayTime")
+    DisplayTime displayTime() {
+        return displayTime;
+    }
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {

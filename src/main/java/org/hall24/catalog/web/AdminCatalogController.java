@@ -1,8 +1,6 @@
 package org.hall24.catalog.web;
 
 import java.security.Principal;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +15,6 @@ import org.hall24.catalog.Department;
 import org.hall24.catalog.FieldViolation;
 import org.hall24.catalog.HandlingType;
 import org.hall24.catalog.InvalidServiceItemException;
-import org.hall24.catalog.ItemChange;
 import org.hall24.catalog.ItemPage;
 import org.hall24.catalog.ItemQuery;
 import org.hall24.catalog.Material;
@@ -60,8 +57,6 @@ class AdminCatalogController {
     static final int PAGE_SIZE = 20;
     private static final int MAX_PAGE = 100_000;
     private static final String CODE = "{code:[A-Z]{2,4}-\\d{4}}";
-    /** The halls' local time, for the change history. */
-    private static final ZoneId HALL_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Catalog catalog;
     private final JsonMapper json;
@@ -71,10 +66,6 @@ class AdminCatalogController {
         this.json = json;
     }
 
-    @ModelAttribute("staffName")
-    @Nullable String staffName(@Nullable Principal principal) {
-        return principal == null ? null : principal.getName();
-    }
 
     @GetMapping
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String category,
@@ -257,16 +248,11 @@ class AdminCatalogController {
     private String editView(ServiceItem item, Model model) {
         model.addAttribute("isNew", false);
         model.addAttribute("item", item);
-        model.addAttribute("history", catalog.history(item.code()).stream()
-                .map(c -> new Change(c, c.at().atZone(HALL_ZONE)))
-                .toList());
+        model.addAttribute("history", catalog.history(item.code()));
         addChoices(model);
         return EDIT_VIEW;
     }
 
-    /** A change of an item with its time in the hall's zone. */
-    record Change(ItemChange change, ZonedDateTime at) {
-    }
 
     private void addChoices(Model model) {
         model.addAttribute("categories", catalog.categories());

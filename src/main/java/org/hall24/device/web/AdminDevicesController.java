@@ -1,11 +1,8 @@
 package org.hall24.device.web;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +19,11 @@ import org.hall24.device.commands.CommandLog;
 import org.hall24.device.health.DeviceHealth;
 import org.hall24.device.health.DeviceSnapshot;
 import org.hall24.device.health.HealthHistory;
+import org.hall24.platform.DisplayTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -46,8 +43,6 @@ class AdminDevicesController {
 
     static final String LIST = "admin/devices/list";
     static final String DEVICE = "admin/devices/device";
-    private static final ZoneId HALL_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(HALL_ZONE);
     private static final long SSE_TIMEOUT = 30 * 60 * 1000L;
 
     /** A line of the monitor table. */
@@ -58,6 +53,7 @@ class AdminDevicesController {
     private final HealthHistory history;
     private final CommandLog commands;
     private final DeviceCommands deviceCommands;
+    private final DisplayTime displayTime;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "device-monitor-sse");
         t.setDaemon(true);
@@ -65,7 +61,8 @@ class AdminDevicesController {
     });
 
     AdminDevicesController(DeviceHealth health, HealthHistory history, CommandLog commands,
-            DeviceCommands deviceCommands) {
+            DeviceCommands deviceCommands, DisplayTime displayTime) {
+        this.displayTime = displayTime;
         this.health = health;
         this.history = history;
         this.commands = commands;
@@ -103,10 +100,6 @@ class AdminDevicesController {
         return "redirect:/admin/devices/" + code;
     }
 
-    @ModelAttribute("staffName")
-    @Nullable String staffName(@Nullable Principal principal) {
-        return principal == null ? null : principal.getName();
-    }
 
     /** The whole page, or for an htmx / live-update request only the table rows. */
     @GetMapping
@@ -121,7 +114,6 @@ class AdminDevicesController {
         model.addAttribute("row", health.snapshot(code).map(this::row).orElse(null));
         model.addAttribute("changes", history.of(code, 200));
         model.addAttribute("commands", commands.recent(code, 50));
-        model.addAttribute("time", TIME);
         return DEVICE;
     }
 
@@ -168,6 +160,6 @@ class AdminDevicesController {
 
     private Row row(DeviceSnapshot snapshot) {
         Instant seen = snapshot.lastSeen();
-        return new Row(snapshot, seen == null ? "" : TIME.format(seen));
+        return new Row(snapshot, displayTime.format(seen));
     }
 }

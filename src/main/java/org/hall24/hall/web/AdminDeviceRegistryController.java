@@ -1,7 +1,6 @@
 package org.hall24.hall.web;
 
 import java.security.Principal;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import org.hall24.device.DeviceRegistry;
@@ -14,7 +13,6 @@ import org.hall24.device.UnknownDeviceException;
 import org.hall24.hall.Hall;
 import org.hall24.hall.Halls;
 import org.hall24.hall.Zone;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,7 +45,6 @@ class AdminDeviceRegistryController {
     static final String VIEW = "admin/devices/registry";
     static final String FORM = "deviceForm";
     private static final String CODE = "{code:[A-Z0-9]+(?:-[A-Z0-9]+)*}";
-    private static final ZoneId HALL_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DeviceRegistry registry;
     private final Halls halls;
@@ -57,10 +54,6 @@ class AdminDeviceRegistryController {
         this.halls = halls;
     }
 
-    @ModelAttribute("staffName")
-    @Nullable String staffName(@Nullable Principal principal) {
-        return principal == null ? null : principal.getName();
-    }
 
     @GetMapping
     String list(Model model) {
@@ -174,7 +167,6 @@ class AdminDeviceRegistryController {
         model.addAttribute("devices", registry.all());
         model.addAttribute("halls", halls.all());
         model.addAttribute("deviceTypes", DeviceType.values());
-        model.addAttribute("hallZone", HALL_ZONE);
         return VIEW;
     }
 }

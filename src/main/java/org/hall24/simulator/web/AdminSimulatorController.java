@@ -1,6 +1,5 @@
 package org.hall24.simulator.web;
 
-import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -16,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,10 +42,6 @@ class AdminSimulatorController {
         this.runner = runner;
     }
 
-    @ModelAttribute("staffName")
-    @Nullable String staffName(@Nullable Principal principal) {
-        return principal == null ? null : principal.getName();
-    }
 
     private Optional<HallSimulator> simulator() {
         SimulatorRunner r = runner.getIfAvailable();
