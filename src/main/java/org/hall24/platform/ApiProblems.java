@@ -12,6 +12,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -27,7 +29,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  *
  * <p>Ordered before Spring Boot's generic problem-details handler, which would otherwise answer
  * type mismatches and missing parameters without the {@code errors} list. Errors this class does
- * not handle (unknown path, method not allowed, …) get Boot's problem details.
+ * not handle itself but Spring describes (unknown path, method not allowed, …) keep Spring's
+ * status and problem details; anything else is a 500 problem whose detail reveals nothing of the
+ * failure, which is logged.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,6 +40,26 @@ class ApiProblems {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private static final URI INVALID_PARAMETER = URI.create("https://hall24.org/problems/invalid-parameter");
     private static final URI NOT_FOUND = URI.create("https://hall24.org/problems/not-found");
+
+    private static final URI INTERNAL = URI.create("https://hall24.org/problems/internal-error");
+
+    /**
+     * The last resort: an exception Spring already describes keeps its status and body; any other
+     * is logged with its stack trace and answered 500, so an API client never gets an HTML page or
+     * a stack trace.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse described) {
+            return ResponseEntity.status(described.getStatusCode()).body(described.getBody());
+        }
+        log.error("API request failed", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed. Nothing was changed by it; please try again later.");
+        problem.setType(INTERNAL);
+        problem.setTitle("Internal error");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
 
     @ExceptionHandler
     ProblemDetail invalidParameter(InvalidParameterException e) {
