@@ -1,0 +1,58 @@
+package org.hall24.notifications;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.hall24.shared.MobileNumber;
+
+/**
+ * One-time codes sent by SMS to prove that a person holds a phone: a kiosk verifying the phone an
+ * item's notifications go to, or a citizen opening a filing's progress. Codes are 6 digits, stored
+ * only as a keyed hash, expire, allow a few wrong tries, and are rate-limited per phone.
+ */
+public interface VerificationCodes {
+
+    /**
+     * Sends a fresh code to the phone.
+     *
+     * @param purpose what the code unlocks, e.g. {@code kiosk-phone} or {@code track:<filing number>}; a code
+     *                only verifies for the purpose it was issued for
+     * @param template the SMS template ({@link Notifications#sendSms}); its first argument is the code, its
+     *                 second the validity in minutes, then {@code extraArgs}
+     * @return the challenge to verify against
+     * @throws TooManyCodesException if the phone was sent too many codes lately
+     */
+    Challenge issue(String purpose, MobileNumber phone, String template, Locale locale, String... extraArgs);
+
+    /** Checks a code against a challenge. A code verifies at most once. */
+    Result verify(UUID challengeId, String purpose, String code);
+
+    /** An issued challenge: its id, and when it expires. */
+    record Challenge(UUID id, Duration validFor) {
+    }
+
+    enum Result {
+        /** Right code, in time, first use. */
+        VERIFIED,
+        /** Wrong code; tries remain. */
+        WRONG,
+        /** Too many wrong codes, or expired, or already used, or unknown: issue a new one. */
+        EXPIRED
+    }
+
+    /** The phone was sent too many codes lately; {@link #retryAfter()} says when it may ask again. */
+    class TooManyCodesException extends RuntimeException {
+
+        private final Duration retryAfter;
+
+        public TooManyCodesException(Duration retryAfter) {
+            super("too many verification codes for this phone; retry after " + retryAfter.toSeconds() + " s");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+}
