@@ -308,7 +308,7 @@
     if (c === "'" && layout === 'pinyin') {
       return;
     }
-    if (accepts(c)) {
+    if (accepts(c) && !(c === '.' && layout === 'decimal' && target.value.indexOf('.') >= 0)) {
       insert(c);
     }
   }
