@@ -164,7 +164,7 @@
     var more = kb.querySelector('[data-action="next-page"]');
     previous.disabled = true;
     more.disabled = true;
-    if (!composing || !pinyin || !answer || answer.pinyin !== pinyin) {
+    if (!composing || !pinyin || !answer) {
       return;
     }
     answer.choices.forEach(function (choice) {
@@ -316,7 +316,7 @@
   function choose(choiceButton) {
     var consumed = choiceButton.getAttribute('data-consumed') || pinyin;
     insert(choiceButton.textContent);
-    setComposition(pinyin.slice(consumed.length));
+    setComposition(pinyin.slice(consumed.length).replace(/^'+/, ''));
   }
 
   function leaveField() {

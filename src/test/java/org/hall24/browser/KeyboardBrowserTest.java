@@ -179,6 +179,11 @@ class KeyboardBrowserTest {
         tap("chongq");
         choose("重庆");
         assertThat(value("swapped")).isEqualTo("Hi重庆");
+        tap("xi'");
+        choose("西");
+        tap("an");
+        choose("安");
+        assertThat(value("swapped")).as("a separator splits xi'an into two syllables").isEqualTo("Hi重庆西安");
         assertThat(keyboard().findElement(By.cssSelector(".kb-key")).getCssValue("font-size")).isEqualTo("32px");
         assertThat(keyboard().findElement(By.cssSelector(".kb-key")).getSize().getHeight()).isGreaterThanOrEqualTo(64);
         Browser.screenshot(browser, "kiosk-keyboard-en");
