@@ -192,11 +192,10 @@ public final class PinyinIndex {
      * A syllable of the input.
      *
      * @param text its letters
-     * @param end where it ends in the input
      * @param consumedEnd where a choice that uses it up ends: after a following separator
      * @param partial whether it is only the start of a syllable (the user is still typing it)
      */
-    record Segment(String text, int end, int consumedEnd, boolean partial) {
+    record Segment(String text, int consumedEnd, boolean partial) {
     }
 
     /**
@@ -216,7 +215,7 @@ public final class PinyinIndex {
             for (String part : parts) {
                 position += part.length();
                 int consumedEnd = position == end && stop >= 0 ? end + 1 : position;
-                result.add(new Segment(part, position, consumedEnd, !syllables.contains(part)));
+                result.add(new Segment(part, consumedEnd, !syllables.contains(part)));
             }
             if (position < end) {
                 return result;
