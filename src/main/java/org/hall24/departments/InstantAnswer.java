@@ -93,4 +93,11 @@ public record InstantAnswer(Outcome outcome, @Nullable String reference, Localiz
     public boolean isOk() {
         return outcome == Outcome.OK;
     }
+
+    /** Without the fields and records, which may hold personal data (names, amounts, addresses). */
+    @Override
+    public String toString() {
+        return "InstantAnswer[" + outcome + ", " + reference + ", " + title.zh() + ", " + fields.size() + " fields"
+                + (table == null ? "" : ", " + table.rows().size() + " rows") + (printable ? ", printable" : "") + "]";
+    }
 }

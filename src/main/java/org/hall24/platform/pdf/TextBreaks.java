@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class TextBreaks {
 
-    private static final String NO_LINE_START = "，。、；：？！）》」』】〕〉”’·…—%,.;:?!)]}>'\"";
+    private static final String NO_LINE_START = "，。、；：？！）》」』】〕〉”’·…—%,.;:?!)]}>";
     private static final String NO_LINE_END = "（《「『【〔〈“‘([{<";
 
     private TextBreaks() {

@@ -285,6 +285,9 @@ class SimulatedDepartmentsTest {
         ChineseIdNumber person = known();
         InstantRequest request = request("SW-0001", person, Map.of("phone", "13800138000", "buyerName", "李四"));
         assertThat(request.toString()).doesNotContain(person.value(), "13800138000", "张三", "李四").contains(person.masked());
+        InstantAnswer invoice = gateway.answer(request("SW-0001", person, Map.of("amount", "100", "buyerName", "李四", "goodsName", "咨询服务")));
+        assertThat(invoice.isOk()).isTrue();
+        assertThat(invoice.toString()).doesNotContain("张三", "李四").contains(invoice.reference());
     }
 
     @Test
