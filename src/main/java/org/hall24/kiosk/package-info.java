@@ -2,7 +2,7 @@
  * The kiosk: the citizen's screens at a self-service terminal, bound to a registered kiosk device by a pairing
  * code, composing identity, catalog, applications and departments into one journey.
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "device", "catalog", "hall", "identity", "applications", "notifications", "audit"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "device", "catalog", "hall", "identity", "applications", "departments", "notifications", "audit"})
 @NullMarked
 package org.hall24.kiosk;
 

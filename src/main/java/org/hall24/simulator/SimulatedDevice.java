@@ -1,15 +1,19 @@
 package org.hall24.simulator;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -53,6 +59,9 @@ public final class SimulatedDevice {
     public static final int PAPER_LOW_SHEETS = 20;
     static final int TELEMETRY_LIMIT = 16 * 1024;
     static final int REMEMBERED_REPLIES = 500;
+    /** How many printed documents a simulated kiosk keeps for {@link #printed()}; older ones are dropped. */
+    public static final int KEPT_PRINTS = 20;
+    static final String PDF = "application/pdf";
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedDevice.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -75,6 +84,7 @@ public final class SimulatedDevice {
         }
     };
 
+    private final Deque<PrintedDocument> printed = new ArrayDeque<>();
     private volatile int paperSheets = PAPER_FULL_SHEETS;
     private volatile Duration replyDelay = Duration.ZERO;
     private volatile boolean screenLocked;
@@ -445,7 +455,7 @@ public final class SimulatedDevice {
         String type = command.path("type").asString("");
         Outcome outcome = command.path("v").asInt(-1) != 1
                 ? Outcome.error("INVALID_ARGS", "unknown schema version")
-                : execute(type, command.path("args"));
+                : execute(id, type, command.path("args"));
         Map<String, Object> reply = header();
         reply.put("id", id);
         reply.put("result", outcome.result());
@@ -477,10 +487,10 @@ public final class SimulatedDevice {
         }
     }
 
-    private Outcome execute(String type, JsonNode args) {
+    private Outcome execute(String id, String type, JsonNode args) {
         switch (type) {
             case "print":
-                return spec.isKiosk() ? print(args) : Outcome.error("UNKNOWN_COMMAND", "a file cabinet has no printer");
+                return spec.isKiosk() ? print(id, args) : Outcome.error("UNKNOWN_COMMAND", "a file cabinet has no printer");
             case "open-compartment":
                 return spec.isCabinet() ? openCompartment(args.path("compartment").asString(""))
                         : Outcome.error("UNKNOWN_COMMAND", "a kiosk has no compartments");
@@ -499,9 +509,24 @@ public final class SimulatedDevice {
         }
     }
 
-    private synchronized Outcome print(JsonNode args) {
-        if (args.path("content").asString("").isBlank()) {
+    private synchronized Outcome print(String commandId, JsonNode args) {
+        String content = args.path("content").asString("");
+        if (content.isBlank()) {
             return Outcome.error("INVALID_ARGS", "content missing");
+        }
+        String format = args.path("format").asString(PDF);
+        if (!PDF.equals(format)) {
+            return Outcome.error("INVALID_ARGS", "unsupported format " + format);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(content);
+        }
+        catch (IllegalArgumentException e) {
+            return Outcome.error("INVALID_ARGS", "content is not base64");
+        }
+        if (!startsWithPdfMagic(bytes)) {
+            return Outcome.error("INVALID_ARGS", "content is not a PDF");
         }
         if (!"ok".equals(peripherals.get("printer"))) {
             return Outcome.error("PRINTER_FAULT", "the printer reports a fault");
@@ -509,8 +534,53 @@ public final class SimulatedDevice {
         if (paperSheets <= 0) {
             return Outcome.error("PAPER_OUT", "the printer is out of paper");
         }
-        paperSheets--;
+        int pages = countPages(bytes);
+        paperSheets -= Math.min(paperSheets, Math.max(1, pages));
+        String documentId = args.path("documentId").asString("");
+        synchronized (printed) {
+            printed.addFirst(new PrintedDocument(commandId, documentId.isBlank() ? commandId : documentId, format, bytes,
+                    clock.instant(), pages));
+            while (printed.size() > KEPT_PRINTS) {
+                printed.removeLast();
+            }
+        }
         return Outcome.ok();
+    }
+
+    private static boolean startsWithPdfMagic(byte[] bytes) {
+        byte[] magic = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (bytes[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int countPages(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        }
+        catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The documents this kiosk printed, newest first, at most {@link #KEPT_PRINTS}; read-only. */
+    public List<PrintedDocument> printed() {
+        synchronized (printed) {
+            return List.copyOf(printed);
+        }
+    }
+
+    /** The newest printed document with this {@code documentId}. */
+    public Optional<PrintedDocument> printed(String documentId) {
+        synchronized (printed) {
+            return printed.stream().filter(p -> p.documentId().equals(documentId)).findFirst();
+        }
     }
 
     private Outcome openCompartment(String compartment) {

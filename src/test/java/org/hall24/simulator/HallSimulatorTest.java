@@ -133,6 +133,67 @@ class HallSimulatorTest {
         assertThat(simulator.device(device).paperSheets()).isEqualTo(sheets - 1);
     }
 
+    static byte[] onePagePdf(String text) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.getDocumentInformation().setTitle(text);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    static String printArgs(String documentId, String base64) {
+        return "{\"documentId\":\"" + documentId + "\",\"format\":\"application/pdf\",\"content\":\"" + base64 + "\"}";
+    }
+
+    @Test
+    void aPrintedPdfIsKeptByteIdenticalWithItsIdsAndPageCount() throws Exception {
+        String device = "JLP-YJP-POL-04";
+        byte[] pdf = onePagePdf("receipt r-kept");
+        String id = platform.command(HALL, device, "print", printArgs("r-kept", Base64.getEncoder().encodeToString(pdf)), WAIT);
+        assertThat(platform.reply(HALL, device, id, WAIT).path("result").asString()).isEqualTo("ok");
+
+        PrintedDocument kept = simulator.device(device).printed("r-kept").orElseThrow();
+        assertThat(kept.content()).isEqualTo(pdf);
+        assertThat(kept.commandId()).isEqualTo(id);
+        assertThat(kept.format()).isEqualTo("application/pdf");
+        assertThat(kept.pages()).isEqualTo(1);
+        assertThat(kept.printedAt()).isBefore(Instant.now().plusSeconds(1));
+        assertThat(simulator.device(device).printed().get(0)).isEqualTo(kept);
+    }
+
+    @Test
+    void contentThatIsNotBase64OrNotAPdfIsAnsweredInvalidArgsAndNothingIsKept() throws Exception {
+        String device = "JLP-YJP-TAX-01";
+        int sheets = simulator.device(device).paperSheets();
+        int kept = simulator.device(device).printed().size();
+        for (String content : List.of("***not base64***", Base64.getEncoder().encodeToString("<html>not a pdf</html>".getBytes()))) {
+            String id = platform.command(HALL, device, "print", printArgs("r-bad", content), WAIT);
+            JsonNode reply = platform.reply(HALL, device, id, WAIT);
+            assertThat(reply.path("result").asString()).isEqualTo("error");
+            assertThat(reply.path("code").asString()).as(content).isEqualTo("INVALID_ARGS");
+        }
+        assertThat(simulator.device(device).printed()).hasSize(kept);
+        assertThat(simulator.device(device).printed("r-bad")).isEmpty();
+        assertThat(simulator.device(device).paperSheets()).isEqualTo(sheets);
+    }
+
+    @Test
+    void aKioskKeepsOnlyItsLastTwentyPrintsNewestFirst() throws Exception {
+        String device = "JLP-YJP-TAX-02";
+        String content = Base64.getEncoder().encodeToString(onePagePdf("many"));
+        for (int i = 1; i <= SimulatedDevice.KEPT_PRINTS + 3; i++) {
+            String id = platform.command(HALL, device, "print", printArgs("many-" + i, content), WAIT);
+            assertThat(platform.reply(HALL, device, id, WAIT).path("result").asString()).isEqualTo("ok");
+        }
+        List<PrintedDocument> printed = simulator.device(device).printed();
+        assertThat(printed).hasSize(SimulatedDevice.KEPT_PRINTS);
+        assertThat(printed.get(0).documentId()).isEqualTo("many-" + (SimulatedDevice.KEPT_PRINTS + 3));
+        assertThat(printed.get(printed.size() - 1).documentId()).isEqualTo("many-4");
+        assertThat(simulator.device(device).printed("many-3")).isEmpty();
+    }
+
     @Test
     void aPrintWhenThePaperIsOutIsAnsweredPaperOutAndTheTelemetrySaysOut() throws Exception {
         String device = "JLP-YJP-POL-02";

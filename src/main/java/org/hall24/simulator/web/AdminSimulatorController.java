@@ -1,5 +1,6 @@
 package org.hall24.simulator.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -7,11 +8,17 @@ import java.util.Optional;
 
 import org.hall24.simulator.HallSimulator;
 import org.hall24.simulator.MalformedKind;
+import org.hall24.simulator.PrintedDocument;
 import org.hall24.simulator.SimulatedDevice;
 import org.hall24.simulator.internal.SimulatorRunner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,6 +63,26 @@ class AdminSimulatorController {
         model.addAttribute("broker", simulator.map(s -> s.settings().brokerUrl()).orElse(""));
         model.addAttribute("malformedKinds", MalformedKind.values());
         return VIEW;
+    }
+
+    /** A document a simulated kiosk printed, shown in the browser as the citizen would hold it. */
+    @GetMapping("/devices/{code}/printed/{documentId}")
+    ResponseEntity<byte[]> printed(@PathVariable String code, @PathVariable String documentId) {
+        HallSimulator simulator = simulator().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        PrintedDocument document;
+        try {
+            document = simulator.device(code).printed(documentId).orElseThrow();
+        }
+        catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.format()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(document.documentId() + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore())
+                .body(document.content());
     }
 
     @PostMapping("/{code}/{action}")
