@@ -1,0 +1,39 @@
+package org.hall24.applications;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A submitted application (申办件), decrypted for the reader. Reading one is an access to
+ * personal data: the facade audits it.
+ *
+ * @param id the filing's id
+ * @param number its number, {@code <hall>-<yyyyMMdd>-<department>-<6-digit sequence>-<check>} (see {@link FilingNumber})
+ * @param itemCode the item
+ * @param itemVersion the item version it was filed under
+ * @param status where it stands
+ * @param applicant who applied
+ * @param form the form values as typed JSON (an empty object for items without a form)
+ * @param materials the stored files
+ * @param deviceCode the kiosk it was submitted at
+ * @param hallCode the hall of that kiosk
+ * @param submittedAt when
+ * @param dueDate the promised date: promised working days after the submission date
+ */
+public record Filing(UUID id, String number, String itemCode, int itemVersion, FilingStatus status, Applicant applicant,
+        JsonNode form, List<FiledMaterial> materials, String deviceCode, String hallCode, Instant submittedAt,
+        LocalDate dueDate) {
+
+    public Filing {
+        materials = List.copyOf(materials);
+    }
+
+    @Override
+    public String toString() {
+        return "Filing[" + number + ", " + itemCode + "@" + itemVersion + ", " + status + ", " + applicant + "]";
+    }
+}
