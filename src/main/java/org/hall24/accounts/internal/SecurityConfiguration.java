@@ -15,7 +15,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
- * Who may open what. The citizen-facing pages (guide), the read-only public API, its docs and the
+ * Who may open what. The citizen-facing pages (guide, progress lookup), the read-only public API, its docs and the
  * static assets need no sign-in; {@code /admin/**} needs the {@link StaffRole#ADMIN} role; anything
  * else needs a signed-in staff member. Staff sign in on our own form at {@code /login}; forms
  * carry a CSRF token, the API (which only reads without sign-in) does not.
@@ -26,7 +26,7 @@ class SecurityConfiguration {
     static final String LOGIN = "/login";
 
     private static final String[] PUBLIC = {
-            "/", "/guide", "/guide/**",
+            "/", "/guide", "/guide/**", "/track", "/track/**",
             "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**",
             "/swagger-ui/**", "/swagger-ui.html",
