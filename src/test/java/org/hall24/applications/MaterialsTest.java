@@ -62,6 +62,20 @@ class MaterialsTest {
     }
 
     @Test
+    void aPhotoTakenSidewaysIsTurnedUprightByItsExifOrientation() throws IOException {
+        byte[] landscape = TestFiles.jpeg(400, 200);
+        byte[] sideways = TestFiles.withExifOrientation(landscape, 6);
+
+        Draft d = applications.addMaterial(draft, ID_CARD, sideways, "phone.jpg", MaterialSource.CAMERA);
+
+        BufferedImage image = decode(d.materials().get(0).content());
+        assertThat(image.getWidth()).isEqualTo(200);
+        assertThat(image.getHeight()).isEqualTo(400);
+        assertThat(new String(d.materials().get(0).content(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("metadata dropped").doesNotContain("Exif");
+    }
+
+    @Test
     void aPngWithTransparencyBecomesAJpeg() throws IOException {
         Draft d = applications.addMaterial(draft, ID_CARD, TestFiles.image("png", 800, 600, true), "scan.png", MaterialSource.UPLOAD);
 

@@ -34,7 +34,9 @@ import org.springframework.stereotype.Component;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 
 import tools.jackson.databind.JsonNode;
@@ -59,7 +61,13 @@ class FormEngine {
 
     private final MessageSource messages;
     private final Clock clock;
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** Draft 2020-12, knowing our annotation keywords so the validator neither warns about nor checks them. */
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getDraft202012())
+            .keyword(new NonValidationKeyword("x-title-en"))
+            .keyword(new NonValidationKeyword("x-format"))
+            .keyword(new NonValidationKeyword("x-enum-titles"))
+            .keyword(new NonValidationKeyword("x-prefill"))
+            .build());
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     FormEngine(MessageSource messages, Clock clock) {

@@ -65,7 +65,7 @@ class AdminFilingsController {
         model.addAttribute("item", item);
         model.addAttribute("history", applications.history(number));
         model.addAttribute("next", filing.status().next(item == null ? org.hall24.catalog.HandlingType.PROMISED : item.handlingType()));
-        model.addAttribute("formText", filing.form().toPrettyString());
+        model.addAttribute("formText", MaskedForm.of(filing.form(), item == null ? null : item.form()).toPrettyString());
         return DETAIL_VIEW;
     }
 

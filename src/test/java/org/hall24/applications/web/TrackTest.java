@@ -202,7 +202,10 @@ class TrackTest {
 
         String detail = mvc.perform(get("/admin/filings/" + filing.number()).with(admin)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(detail).contains("已提交").contains(filing.applicant().idNumber().masked()).contains("id=\"transition\"");
+        assertThat(detail).contains("已提交").contains(filing.applicant().idNumber().masked()).contains("id=\"transition\"")
+                .as("the form's ID number, phone and person's name are masked too")
+                .doesNotContain(filing.applicant().idNumber().value()).doesNotContain(filing.applicant().phone().value())
+                .doesNotContain("欧阳某");
 
         mvc.perform(post("/admin/filings/" + filing.number() + "/transition").param("to", "ACCEPTED").param("reason", "ok")
                         .with(admin).with(csrf()))
