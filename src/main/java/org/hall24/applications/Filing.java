@@ -20,13 +20,14 @@ import tools.jackson.databind.JsonNode;
  * @param form the form values as typed JSON (an empty object for items without a form)
  * @param materials the stored files
  * @param deviceCode the kiosk it was submitted at
- * @param hallCode the hall of that kiosk
  * @param submittedAt when
- * @param dueDate the promised date: promised working days after the submission date
+ * @param dueDate the promised date: promised working days after the submission date (weekends skipped;
+ *                no holiday calendar yet); the submission date itself for instant items
+ * @param hallCode the hall of that kiosk, the number's prefix
  */
 public record Filing(UUID id, String number, String itemCode, int itemVersion, FilingStatus status, Applicant applicant,
-        JsonNode form, List<FiledMaterial> materials, String deviceCode, String hallCode, Instant submittedAt,
-        LocalDate dueDate) {
+        JsonNode form, List<FiledMaterial> materials, String deviceCode, Instant submittedAt, LocalDate dueDate,
+        String hallCode) {
 
     public Filing {
         materials = List.copyOf(materials);

@@ -283,7 +283,7 @@ class ApplicationsService implements Applications {
         log.info("Filed {} for item {}@{} at {} ({} file(s))", number, item.code(), item.version(), draft.deviceCode(),
                 filed.size());
         return new Filing(id, number, item.code(), item.version(), status, applicant, form, filed, draft.deviceCode(),
-                hallCode, now, due);
+                now, due, hallCode);
     }
 
     private static String sha256(byte[] bytes) {
@@ -361,6 +361,6 @@ class ApplicationsService implements Applications {
         JsonNode form = json.readTree(cipher.decrypt(r.sealedForm()));
         return new Filing(r.id(), r.number(), r.itemCode(), r.itemVersion(), r.status(), applicant, form,
                 store.materials(r.id()).stream().map(FilingStore.MaterialRow::material).toList(), r.deviceCode(),
-                r.hallCode(), r.submittedAt(), r.dueDate());
+                r.submittedAt(), r.dueDate(), r.hallCode());
     }
 }
