@@ -15,8 +15,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
- * Who may open what. The citizen-facing pages (guide), the kiosk keyboard's pinyin candidates
- * ({@code /kiosk/ime/**}), the read-only public API, its docs and the
+ * Who may open what. The citizen-facing pages (guide, progress lookup), the kiosk keyboard's pinyin
+ * candidates ({@code /kiosk/ime/**}), the read-only public API, its docs and the
  * static assets need no sign-in; {@code /admin/**} needs the {@link StaffRole#ADMIN} role; anything
  * else needs a signed-in staff member. Staff sign in on our own form at {@code /login}; forms
  * carry a CSRF token, the API (which only reads without sign-in) does not.
@@ -27,7 +27,7 @@ class SecurityConfiguration {
     static final String LOGIN = "/login";
 
     private static final String[] PUBLIC = {
-            "/", "/guide", "/guide/**",
+            "/", "/guide", "/guide/**", "/track", "/track/**",
             "/kiosk/ime/**",
             "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**",

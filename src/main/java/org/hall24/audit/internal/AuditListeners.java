@@ -1,5 +1,8 @@
 package org.hall24.audit.internal;
 
+import org.hall24.applications.FilingAccessed;
+import org.hall24.applications.FilingStatusChanged;
+import org.hall24.applications.FilingSubmitted;
 import org.hall24.catalog.ServiceItemPublished;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,5 +25,22 @@ class AuditListeners {
     void on(ServiceItemPublished event) {
         log.append(event.actor(), "catalog.item.published", "item:" + event.code() + "@" + event.version(),
                 "changed: " + String.join(", ", event.changedFields()));
+    }
+
+    @ApplicationModuleListener
+    void on(FilingSubmitted event) {
+        log.append("device:" + event.deviceCode(), "applications.filing.submitted", "filing:" + event.number(),
+                "item: " + event.itemCode());
+    }
+
+    @ApplicationModuleListener
+    void on(FilingStatusChanged event) {
+        log.append(event.actor(), "applications.filing.status-changed", "filing:" + event.number(),
+                event.from() + " -> " + event.to());
+    }
+
+    @ApplicationModuleListener
+    void on(FilingAccessed event) {
+        log.append(event.actor(), "applications.filing.accessed", "filing:" + event.number(), "purpose: " + event.purpose());
     }
 }

@@ -99,7 +99,7 @@ class ServiceItems {
                 .update();
         jdbc.sql("""
                 insert into catalog_item_version (code, version, definition, source, created_by, created_at, changed_fields)
-                values (?, ?, ?::jsonb, ?, ?, ?, ?)""")
+                values (?, ?, ?::json, ?, ?, ?, ?)""")
                 .params(item.code(), item.version(), json.writeValueAsString(item), source.name(), actor,
                         Timestamp.from(at), String.join(",", changedFields))
                 .update();
