@@ -58,13 +58,14 @@ public record Draft(UUID id, String sessionKey, String deviceCode, ServiceItem i
 
     /**
      * The indexes (in the item's {@code materials()}) of the required electronic materials that have
-     * no file yet. Paper materials are not counted: they go to the cabinet or the counter.
+     * no file yet. Paper materials are not counted: they go to the cabinet or the counter; nor is
+     * the identity card the kiosk read when the applicant identified ({@link Material#readFromIdCard()}).
      */
     public List<Integer> missingRequiredMaterials() {
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < item.materials().size(); i++) {
             Material m = item.materials().get(i);
-            if (m.required() && m.medium() == Material.Medium.ELECTRONIC && materials(i).isEmpty()) {
+            if (m.required() && m.medium() == Material.Medium.ELECTRONIC && !m.readFromIdCard() && materials(i).isEmpty()) {
                 missing.add(i);
             }
         }

@@ -3,6 +3,7 @@ package org.hall24.applications.internal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -60,6 +61,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.hall24.applications.ReceiptPrint;
+import org.hall24.device.CommandOutcome;
+import org.hall24.device.DeviceCommand;
+import org.hall24.device.DeviceCommands;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -88,10 +94,17 @@ class ApplicationsService implements Applications {
     private final Clock clock;
     private final DisplayTime displayTime;
     private final JsonMapper json;
+    private final Receipts receipts;
+    private final ReceiptPrints prints;
+    private final DeviceCommands commands;
 
     ApplicationsService(Catalog catalog, FormEngine forms, MaterialNormaliser normaliser, Drafts drafts, FilingStore store,
             DocumentStore documents, FileCipher files, PersonalDataCipher cipher, Notifications notifications,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, DisplayTime displayTime, JsonMapper json) {
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, DisplayTime displayTime, JsonMapper json,
+            Receipts receipts, ReceiptPrints prints, DeviceCommands commands) {
+        this.receipts = receipts;
+        this.prints = prints;
+        this.commands = commands;
         this.catalog = catalog;
         this.forms = forms;
         this.normaliser = normaliser;
@@ -362,5 +375,38 @@ class ApplicationsService implements Applications {
         return new Filing(r.id(), r.number(), r.itemCode(), r.itemVersion(), r.status(), applicant, form,
                 store.materials(r.id()).stream().map(FilingStore.MaterialRow::material).toList(), r.deviceCode(),
                 r.submittedAt(), r.dueDate(), r.hallCode());
+    }
+
+    // ---------------------------------------------------------------- receipts
+
+    static final Duration PRINT_TIMEOUT = Duration.ofSeconds(15);
+
+    @Override
+    public byte[] receipt(String number, Locale locale, String actor) {
+        Filing filing = filing(number, actor, "receipt").orElseThrow(() -> new FilingNotFoundException(number));
+        return receipts.render(filing, locale, clock.instant());
+    }
+
+    @Override
+    public ReceiptPrint printReceipt(String number, String deviceCode, Locale locale, String actor) {
+        Filing filing = filing(number, actor, "receipt-print").orElseThrow(() -> new FilingNotFoundException(number));
+        byte[] pdf = receipts.render(filing, locale, clock.instant());
+        int copy = prints.nextCopy(filing.id());
+        CommandOutcome outcome = commands.send(deviceCode, DeviceCommand.print("receipt-" + number + "-" + copy, pdf),
+                PRINT_TIMEOUT);
+        if (!outcome.ok()) {
+            log.warn("Receipt {} copy {} not printed on {}: {} {}", number, copy, deviceCode, outcome.result(), outcome.code());
+        }
+        return prints.record(filing.id(), number, deviceCode, copy, outcome, clock.instant());
+    }
+
+    @Override
+    public Optional<ReceiptPrint> lastPrint(String number) {
+        return prints.last(number);
+    }
+
+    @Override
+    public String trackUrl(String number) {
+        return receipts.trackUrl(number);
     }
 }
