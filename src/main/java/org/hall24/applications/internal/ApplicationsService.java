@@ -397,7 +397,7 @@ class ApplicationsService implements Applications {
         if (!outcome.ok()) {
             log.warn("Receipt {} copy {} not printed on {}: {} {}", number, copy, deviceCode, outcome.result(), outcome.code());
         }
-        return prints.record(filing.id(), number, deviceCode, copy, outcome, clock.instant());
+        return prints.record(filing.id(), number, deviceCode, copy, outcome, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     @Override

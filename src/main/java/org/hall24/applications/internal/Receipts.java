@@ -77,6 +77,8 @@ class Receipts {
                     rows.row(text("receipt.due", locale), filing.dueDate().toString());
                 });
         List<List<String>> received = new ArrayList<>();
+        item.materials().stream().filter(Material::readFromIdCard).forEach(m -> received.add(List.of(m.name().in(locale),
+                text("receipt.source.ID_CARD_READ", locale), "-")));
         for (FiledMaterial m : filing.materials()) {
             Material material = m.index() < item.materials().size() ? item.materials().get(m.index()) : null;
             received.add(List.of(material == null ? "#" + m.index() : material.name().in(locale),
