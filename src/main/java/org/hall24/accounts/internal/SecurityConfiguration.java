@@ -27,6 +27,8 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {
             "/", "/guide", "/guide/**",
+            // Citizens at a kiosk do not sign in; the kiosk module admits only paired kiosk browsers.
+            "/kiosk", "/kiosk/**",
             "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**",
             "/swagger-ui/**", "/swagger-ui.html",
