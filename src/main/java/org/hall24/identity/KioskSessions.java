@@ -71,6 +71,12 @@ public interface KioskSessions {
      */
     KioskSession rejectAssistedCheck(UUID id, String staffUsername);
 
+    /**
+     * Why the session's last face report was refused, for the kiosk screen; empty before the first
+     * refusal and once verified or ended.
+     */
+    Optional<FaceVerdict.Outcome> lastFaceRefusal(UUID id);
+
     /** Sessions waiting for a staff decision, oldest first. */
     List<KioskSession> awaitingStaff();
 

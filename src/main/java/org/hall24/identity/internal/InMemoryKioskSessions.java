@@ -161,6 +161,7 @@ class InMemoryKioskSessions implements KioskSessions {
             }
             else {
                 live.faceAttempts = attempt;
+                live.lastRefusal = verdict.outcome();
                 if (attempt >= maxFaceAttempts) {
                     live.stage = Stage.FALLBACK_OFFERED;
                 }
@@ -308,6 +309,12 @@ class InMemoryKioskSessions implements KioskSessions {
         }
         publish(out);
         return result;
+    }
+
+    @Override
+    public synchronized Optional<FaceVerdict.Outcome> lastFaceRefusal(UUID id) {
+        Live live = byId.get(id);
+        return live == null || live.stage == Stage.VERIFIED ? Optional.empty() : Optional.ofNullable(live.lastRefusal);
     }
 
     @Override
@@ -500,6 +507,7 @@ class InMemoryKioskSessions implements KioskSessions {
         @Nullable MobileNumber pendingPhone;
         @Nullable UUID phoneChallenge;
         @Nullable Instant staffRequestedAt;
+        FaceVerdict.@Nullable Outcome lastRefusal;
         int faceAttempts;
         Instant lastActivity;
         Instant expiresAt;

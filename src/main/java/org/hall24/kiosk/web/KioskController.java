@@ -78,6 +78,7 @@ class KioskController {
         }
         model.addAttribute("step", "identify");
         model.addAttribute("session", session);
+        model.addAttribute("refusalKey", sessions.lastFaceRefusal(session.id()).map(r -> r.messageKey()).orElse(null));
         return "true".equals(htmx) ? IDENTIFY + " :: panel" : IDENTIFY;
     }
 
