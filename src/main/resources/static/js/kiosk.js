@@ -45,6 +45,18 @@
         go(url);
     }
 
+    // Nothing stays in the browser's storage: htmx notes the current path in sessionStorage even with its
+    // history off, so that (and any history cache) is removed once htmx has started and after each swap.
+    function clearStorage() {
+        try {
+            sessionStorage.clear();
+            localStorage.removeItem('htmx-history-cache');
+        } catch (e) { /* storage unavailable: nothing to clear */ }
+    }
+    document.addEventListener('DOMContentLoaded', clearStorage);
+    document.addEventListener('htmx:afterSettle', clearStorage);
+    window.addEventListener('pagehide', clearStorage);
+
     // htmx requests carry the CSRF token.
     document.addEventListener('htmx:configRequest', function (event) {
         if (csrfToken && csrfHeader) { event.detail.headers[csrfHeader] = csrfToken; }

@@ -77,7 +77,7 @@ class KioskController {
             return "redirect:/kiosk/items";
         }
         model.addAttribute("step", "identify");
-        model.addAttribute("session", session);
+        model.addAttribute("identifying", session);
         model.addAttribute("refusalKey", sessions.lastFaceRefusal(session.id()).map(r -> r.messageKey()).orElse(null));
         return "true".equals(htmx) ? IDENTIFY + " :: panel" : IDENTIFY;
     }
