@@ -126,7 +126,7 @@
         if (deadline === null) { overlay.hidden = true; return; }
         var left = deadline - Date.now();
         if (left <= warningMillis && left > -5000) {
-            overlayText.textContent = template.replace('__N__', Math.max(0, Math.ceil(left / 1000)));
+            overlayText.textContent = template.replace('%s', Math.max(0, Math.ceil(left / 1000)));
             overlay.hidden = false;
         } else {
             overlay.hidden = true;

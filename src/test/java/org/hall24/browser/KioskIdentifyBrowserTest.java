@@ -134,7 +134,7 @@ class KioskIdentifyBrowserTest {
 
         // Nobody touches the screen: the countdown shows in the last seconds, then the screen is wiped.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("countdown")));
-        assertThat(browser.findElement(By.id("countdown-text")).getText()).contains("秒", "触摸屏幕继续");
+        assertThat(browser.findElement(By.id("countdown-text")).getText()).matches("还剩 [1-4] 秒，触摸屏幕继续");
         Browser.screenshot(browser, "kiosk-countdown");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-screen='attract']")));
         assertThat(browser.findElement(By.id("ended")).getText()).contains("无操作");
