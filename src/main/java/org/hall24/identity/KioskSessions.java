@@ -18,7 +18,8 @@ import org.hall24.shared.UnifiedSocialCreditCode;
  * {@code hall24.identity.face.max-attempts} refusals, and ends on request or after
  * {@link #inactivityTimeout()} without activity, forgetting everything personal.
  * <p>
- * Publishes {@link KioskSessionStarted}, {@link KioskSessionChanged}, {@link KioskSessionVerified},
+ * Publishes {@link KioskSessionStarted}, {@link KioskSessionChanged} (what the screen shows changed),
+ * {@link KioskSessionTouched} (activity moved the deadline), {@link KioskSessionVerified},
  * {@link KioskSessionEnded} (in memory, no personal data) and, for the audit trail,
  * {@link CardRefused}, {@link FaceCheckRecorded}, {@link AssistedCheckDecided}, {@link CardPhotoViewed}
  * (masked data only).

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.hall24.Hall24IntegrationTest;
 import org.hall24.device.DeviceStatus;
@@ -124,6 +125,10 @@ class KioskIdentifyBrowserTest {
         assertThat(browser.findElement(By.id("attempts")).getText()).contains("1");
         assertThat(browser.executeScript("return document.body.dataset.marker")).as("updated in place").isEqualTo("same-page");
         Browser.screenshot(browser, "kiosk-face-refused");
+        Instant activity = sessions.current(KIOSK).orElseThrow().lastActivity();
+        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+        assertThat(sessions.current(KIOSK).orElseThrow().lastActivity()).as("the screen does not refresh itself in a loop")
+                .isEqualTo(activity);
 
         kiosk.faceChecked(0.93, true);
         wait.until(ExpectedConditions.urlContains("/kiosk/items"));

@@ -33,6 +33,7 @@ import org.hall24.identity.KioskSessionChanged;
 import org.hall24.identity.KioskSessionEnded;
 import org.hall24.identity.KioskSessionException;
 import org.hall24.identity.KioskSessionStarted;
+import org.hall24.identity.KioskSessionTouched;
 import org.hall24.identity.KioskSessionVerified;
 import org.hall24.identity.KioskSessions;
 import org.hall24.identity.Person;
@@ -165,7 +166,7 @@ class InMemoryKioskSessions implements KioskSessions {
                 if (attempt >= maxFaceAttempts) {
                     live.stage = Stage.FALLBACK_OFFERED;
                 }
-                touch(live, out);
+                touchAndChange(live, out);
             }
         }
         if (verdict.outcome() == FaceVerdict.Outcome.BAD_SIGNATURE) {
@@ -255,7 +256,7 @@ class InMemoryKioskSessions implements KioskSessions {
             Live live = live(id);
             requireStage(live, Stage.VERIFIED);
             live.enterprise = code;
-            touch(live, out);
+            touchAndChange(live, out);
             result = snapshot(live);
         }
         publish(out);
@@ -271,7 +272,7 @@ class InMemoryKioskSessions implements KioskSessions {
             requireStage(live, Stage.AWAITING_FACE, Stage.FALLBACK_OFFERED);
             live.stage = Stage.AWAITING_STAFF;
             live.staffRequestedAt = clock.instant();
-            touch(live, out);
+            touchAndChange(live, out);
             result = snapshot(live);
         }
         log.info("Kiosk {} asks staff to confirm the person of session {}", result.deviceCode(), id);
@@ -376,6 +377,7 @@ class InMemoryKioskSessions implements KioskSessions {
                 live.verifiedPhone = live.pendingPhone;
                 live.phoneChallenge = null;
                 live.pendingPhone = null;
+                out.add(changed(live));
             }
             touch(live, out);
         }
@@ -456,14 +458,20 @@ class InMemoryKioskSessions implements KioskSessions {
     private void verify(Live live, String method, List<Object> out) {
         live.stage = Stage.VERIFIED;
         live.photo = null;
-        touch(live, out);
+        touchAndChange(live, out);
         out.add(new KioskSessionVerified(live.id, live.deviceCode, method));
     }
 
+    /** Activity: pushes the deadline. Publishes {@link KioskSessionTouched} only; a change of what the screen shows adds {@link #changed}. */
     private void touch(Live live, List<Object> out) {
         Instant now = clock.instant();
         live.lastActivity = now;
         live.expiresAt = now.plus(timeout);
+        out.add(new KioskSessionTouched(live.id, live.deviceCode, live.expiresAt));
+    }
+
+    private void touchAndChange(Live live, List<Object> out) {
+        touch(live, out);
         out.add(changed(live));
     }
 

@@ -16,6 +16,7 @@ import org.hall24.identity.CardRefused;
 import org.hall24.identity.KioskSessionChanged;
 import org.hall24.identity.KioskSessionEnded;
 import org.hall24.identity.KioskSessionStarted;
+import org.hall24.identity.KioskSessionTouched;
 import org.hall24.identity.KioskSessionVerified;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import jakarta.annotation.PreDestroy;
  * Server-sent events to the kiosk screens, per kiosk device ({@code GET /kiosk/events}). Events:
  * <ul>
  * <li>{@code session} — data {@code started}: a card started a session;</li>
- * <li>{@code changed} — data the stage: something on the identify screen changed;</li>
+ * <li>{@code changed} — data the stage: something the screen shows changed (never sent for mere activity,
+ * so a screen that reloads on it does not loop);</li>
  * <li>{@code deadline} — data the milliseconds until the inactivity deadline;</li>
  * <li>{@code verified} — data the method: the person is verified;</li>
  * <li>{@code ended} — data the {@link org.hall24.identity.SessionEnd}: wipe the screen at once;</li>
@@ -110,6 +112,12 @@ public class KioskEventStream {
     @EventListener
     void on(KioskSessionChanged event) {
         send(event.deviceCode(), "changed", event.stage().name());
+        send(event.deviceCode(), "deadline",
+                Long.toString(Math.max(0, Duration.between(clock.instant(), event.expiresAt()).toMillis())));
+    }
+
+    @EventListener
+    void on(KioskSessionTouched event) {
         send(event.deviceCode(), "deadline",
                 Long.toString(Math.max(0, Duration.between(clock.instant(), event.expiresAt()).toMillis())));
     }
