@@ -141,6 +141,13 @@ class KioskIdentifyBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("countdown")));
         assertThat(browser.findElement(By.id("countdown-text")).getText()).matches("还剩 [1-4] 秒，触摸屏幕继续");
         Browser.screenshot(browser, "kiosk-countdown");
+        Instant deadline = sessions.current(KIOSK).orElseThrow().expiresAt();
+        browser.findElement(By.id("countdown")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("countdown")));
+        assertThat(sessions.current(KIOSK).orElseThrow().expiresAt()).as("a touch pushes the deadline").isAfter(deadline);
+        assertThat(browser.getCurrentUrl()).endsWith("/kiosk/items");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("countdown")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-screen='attract']")));
         assertThat(browser.findElement(By.id("ended")).getText()).contains("无操作");
         assertThat(browser.findElements(By.id("identity-badge"))).isEmpty();

@@ -1,13 +1,10 @@
 package org.hall24.kiosk.web;
 
-import java.time.Duration;
-
 import org.hall24.kiosk.KioskPairings;
 import org.hall24.kiosk.KioskPairings.Paired;
 import org.hall24.kiosk.KioskPairings.Refused;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 class KioskPairingController {
 
     static final String PAIR = "kiosk/pair";
-    /** Browsers cap cookie lifetimes at 400 days; the pairing itself lasts until revoked. */
-    static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
-
     private final KioskPairings pairings;
 
     KioskPairingController(KioskPairings pairings) {
@@ -45,14 +39,7 @@ class KioskPairingController {
         String agent = request.getHeader(HttpHeaders.USER_AGENT);
         var outcome = pairings.pair(code, agent == null ? "" : agent, request.getRemoteAddr());
         if (outcome instanceof Paired paired) {
-            ResponseCookie cookie = ResponseCookie.from(KioskRequests.COOKIE, paired.token())
-                    .httpOnly(true)
-                    .sameSite("Strict")
-                    .secure(request.isSecure())
-                    .path("/")
-                    .maxAge(COOKIE_LIFETIME)
-                    .build();
-            response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+            response.addHeader(HttpHeaders.SET_COOKIE, KioskRequests.cookie(paired.token(), request.isSecure()));
             return "redirect:/kiosk";
         }
         Refused refused = (Refused) outcome;

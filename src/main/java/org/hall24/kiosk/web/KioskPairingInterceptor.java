@@ -33,6 +33,10 @@ class KioskPairingInterceptor implements HandlerInterceptor {
         }
         request.setAttribute(KioskRequests.PAIRED, kiosk);
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/kiosk") && "GET".equals(request.getMethod())) {
+            // Renew the cookie's lifetime at each start screen, so a kiosk in use never loses its pairing.
+            response.addHeader("Set-Cookie", KioskRequests.cookie(token, request.isSecure()));
+        }
         if (!path.equals("/kiosk/events")) {
             sessions.current(kiosk.deviceCode()).ifPresent(s -> sessions.touch(s.id()));
         }

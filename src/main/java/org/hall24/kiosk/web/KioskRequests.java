@@ -14,6 +14,20 @@ final class KioskRequests {
     private KioskRequests() {
     }
 
+    /** Browsers cap cookie lifetimes at 400 days; the cookie is set again at each start screen, the pairing lasts until revoked. */
+    static final java.time.Duration COOKIE_LIFETIME = java.time.Duration.ofDays(400);
+
+    static String cookie(String token, boolean secure) {
+        return org.springframework.http.ResponseCookie.from(COOKIE, token)
+                .httpOnly(true)
+                .sameSite("Strict")
+                .secure(secure)
+                .path("/")
+                .maxAge(COOKIE_LIFETIME)
+                .build()
+                .toString();
+    }
+
     static @Nullable PairedKiosk paired(HttpServletRequest request) {
         return request.getAttribute(PAIRED) instanceof PairedKiosk kiosk ? kiosk : null;
     }

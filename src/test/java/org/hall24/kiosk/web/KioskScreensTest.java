@@ -93,8 +93,15 @@ class KioskScreensTest {
 
     @Test
     void withoutASessionTheKioskAttractsAndLaterScreensSendTheBrowserBack() throws Exception {
-        String attract = page(get("/kiosk").cookie(cookie));
-        assertThat(attract).contains("data-screen=\"attract\"", "id=\"step-identify\"").doesNotContain("id=\"identity-badge\"");
+        var response = mvc.perform(get("/kiosk").cookie(cookie)).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentAsString()).contains("data-screen=\"attract\"", "id=\"step-identify\"", "请将身份证放在读卡区")
+                .doesNotContain("id=\"identity-badge\"");
+        assertThat(response.getHeader("Set-Cookie")).as("the pairing cookie is renewed").startsWith("HALL24_KIOSK=" + cookie.getValue())
+                .contains("HttpOnly", "SameSite=Strict");
+        assertThat(page(get("/kiosk").param("lang", "en").cookie(cookie))).contains("Please place your ID card on the card reader");
+        assertThat(page(get("/kiosk").param("refused", "EXPIRED").cookie(cookie))).contains("id=\"refused\"", "身份证已过有效期");
+        assertThat(page(get("/kiosk").param("ended", "INACTIVITY").cookie(cookie))).contains("id=\"ended\"", "长时间无操作");
+        assertThat(page(get("/kiosk").param("refused", "<script>").cookie(cookie))).doesNotContain("id=\"refused\"");
 
         mvc.perform(get("/kiosk/items").cookie(cookie)).andExpect(redirectedUrl("/kiosk"));
         mvc.perform(get("/kiosk/items").cookie(cookie).header("HX-Request", "true"))
