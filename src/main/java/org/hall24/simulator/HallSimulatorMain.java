@@ -24,7 +24,9 @@ import java.util.concurrent.CountDownLatch;
  * Options: {@code --broker} (default {@code tcp://127.0.0.1:18830}), {@code --credentials}
  * (default {@code data/simulator/credentials.properties}), {@code --halls} a hall's YAML file or a
  * folder of them (default {@code src/main/resources/halls}), {@code --interval} seconds (default
- * 10), {@code --devices=N} to simulate at most N devices (synthetic ones need credentials too).
+ * 10), {@code --devices=N} to simulate at most N devices (synthetic ones need credentials too),
+ * {@code --face-report-key} the key the face modules sign with (the platform's
+ * {@code hall24.identity.face.report-key}; default the demo key).
  * Then type commands on stdin; {@code help} lists them.
  */
 public final class HallSimulatorMain {
@@ -77,7 +79,8 @@ public final class HallSimulatorMain {
         }
         SimulatorSettings settings = SimulatorSettings.of(options.getOrDefault("broker", "tcp://127.0.0.1:18830"))
                 .withInterval(Duration.ofSeconds(Long.parseLong(options.getOrDefault("interval", "10"))))
-                .withStartJitter(Duration.ofMillis(Math.max(2_000, specs.size() * 2L)));
+                .withStartJitter(Duration.ofMillis(Math.max(2_000, specs.size() * 2L)))
+                .withFaceReportKey(options.getOrDefault("face-report-key", SimulatorSettings.DEMO_FACE_REPORT_KEY));
         HallSimulator simulator = new HallSimulator(settings, specs);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -376,8 +376,11 @@ public final class SimulatedDevice {
 
     /** Publishes an event ({@code events/{type}}, QoS 1) and returns its id. */
     private String event(String type, Map<String, Object> fields) {
+        return event(type, UUID.randomUUID().toString(), fields);
+    }
+
+    private String event(String type, String id, Map<String, Object> fields) {
         Map<String, Object> payload = header();
-        String id = UUID.randomUUID().toString();
         payload.put("id", id);
         payload.putAll(fields);
         publish("events/" + type, JSON.writeValueAsBytes(payload), 1, false);
@@ -654,15 +657,32 @@ public final class SimulatedDevice {
         return event("fingerprint-captured", fields);
     }
 
-    /** The terminal's face module reports a check: a {@code face-checked} event. */
+    /**
+     * The terminal's face module reports a check: a {@code face-checked} event signed with
+     * HMAC-SHA-256 under {@link SimulatorSettings#faceReportKey()} over
+     * {@code <device>|<event id>|<score>|<liveness>} (base64), as a certified module signs its reports.
+     */
     public String faceChecked(double score, boolean liveness) {
         requireWorking("faceCamera");
+        String id = UUID.randomUUID().toString();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("score", score);
         fields.put("liveness", liveness);
-        fields.put("signature", Base64.getEncoder().encodeToString(
-                ("SIMULATED:" + code() + ":" + score + ":" + liveness).getBytes(StandardCharsets.UTF_8)));
-        return event("face-checked", fields);
+        fields.put("signature", faceSignature(settings.faceReportKey(), code(), id, score, liveness));
+        return event("face-checked", id, fields);
+    }
+
+    /** The signature a face module holding {@code key} gives its report. */
+    public static String faceSignature(String key, String deviceCode, String eventId, double score, boolean liveness) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(
+                    (deviceCode + "|" + eventId + "|" + score + "|" + liveness).getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is unavailable", e);
+        }
     }
 
     /** Someone opens a compartment's door: {@code door-opened}. */

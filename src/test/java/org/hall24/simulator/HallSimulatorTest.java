@@ -284,8 +284,11 @@ class HallSimulatorTest {
         assertThat(Base64.getDecoder().decode(page.path("image").asString())[0]).isEqualTo((byte) 0xFF);
         assertThat(platform.await(topic(device, "events/fingerprint-captured"),
                 r -> fingerprint.equals(r.json().path("id").asString("")), WAIT).json().path("quality").asInt()).isBetween(0, 100);
-        assertThat(platform.await(topic(device, "events/face-checked"),
-                r -> face.equals(r.json().path("id").asString("")), WAIT).json().path("score").asDouble()).isEqualTo(0.93);
+        JsonNode faceReport = platform.await(topic(device, "events/face-checked"),
+                r -> face.equals(r.json().path("id").asString("")), WAIT).json();
+        assertThat(faceReport.path("score").asDouble()).isEqualTo(0.93);
+        assertThat(faceReport.path("signature").asString()).as("HMAC-SHA-256 under the face report key, over device|id|score|liveness")
+                .isEqualTo(SimulatedDevice.faceSignature(simulator.settings().faceReportKey(), device, face, 0.93, true));
     }
 
     @Test

@@ -28,7 +28,9 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {
             "/", "/guide", "/guide/**", "/track", "/track/**",
-            "/kiosk/ime/**",
+            // Citizens at a kiosk do not sign in; the kiosk module admits only paired kiosk browsers
+            // (the keyboard's pinyin candidates under /kiosk/ime/** need no pairing).
+            "/kiosk", "/kiosk/**",
             "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**",
             "/swagger-ui/**", "/swagger-ui.html",

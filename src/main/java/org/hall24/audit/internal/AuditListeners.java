@@ -4,6 +4,17 @@ import org.hall24.applications.FilingAccessed;
 import org.hall24.applications.FilingStatusChanged;
 import org.hall24.applications.FilingSubmitted;
 import org.hall24.catalog.ServiceItemPublished;
+import org.hall24.identity.AssistedCheckDecided;
+import org.hall24.identity.CardPhotoViewed;
+import org.hall24.identity.CardRefused;
+import org.hall24.identity.FaceCheckRecorded;
+import org.hall24.identity.KioskSessionEnded;
+import org.hall24.identity.KioskSessionStarted;
+import org.hall24.identity.KioskSessionVerified;
+import org.hall24.kiosk.KioskPaired;
+import org.hall24.kiosk.KioskPairingCodeIssued;
+import org.hall24.kiosk.KioskPairingRefused;
+import org.hall24.kiosk.KioskPairingRevoked;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -42,5 +53,74 @@ class AuditListeners {
     @ApplicationModuleListener
     void on(FilingAccessed event) {
         log.append(event.actor(), "applications.filing.accessed", "filing:" + event.number(), "purpose: " + event.purpose());
+    }
+
+    // Identity at the kiosks: subjects are kiosk-session:<id>; ID numbers arrive masked only.
+
+    @ApplicationModuleListener
+    void on(KioskSessionStarted event) {
+        log.append(event.deviceCode(), "identity.session.started", session(event.sessionId()), "kiosk " + event.deviceCode());
+    }
+
+    @ApplicationModuleListener
+    void on(FaceCheckRecorded event) {
+        log.append(event.deviceCode(), "identity.face." + (event.verdict().name().equals("ACCEPTED") ? "accepted" : "refused"),
+                session(event.sessionId()), "id " + event.maskedIdNumber() + ", attempt " + event.attempt() + ", verdict "
+                        + event.verdict() + ", score " + event.score() + ", kiosk " + event.deviceCode());
+    }
+
+    @ApplicationModuleListener
+    void on(AssistedCheckDecided event) {
+        log.append(event.staffUsername(), "identity.assisted." + (event.approved() ? "approved" : "rejected"),
+                session(event.sessionId()), "id " + event.maskedIdNumber() + ", kiosk " + event.deviceCode());
+    }
+
+    @ApplicationModuleListener
+    void on(CardPhotoViewed event) {
+        log.append(event.staffUsername(), "identity.card-photo.viewed", session(event.sessionId()),
+                "id " + event.maskedIdNumber() + ", kiosk " + event.deviceCode());
+    }
+
+    @ApplicationModuleListener
+    void on(KioskSessionVerified event) {
+        log.append(event.deviceCode(), "identity.session.verified", session(event.sessionId()), "method " + event.method());
+    }
+
+    @ApplicationModuleListener
+    void on(KioskSessionEnded event) {
+        log.append(event.deviceCode(), "identity.session.ended", session(event.sessionId()), "reason " + event.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(CardRefused event) {
+        log.append(event.deviceCode(), "identity.card.refused", "kiosk:" + event.deviceCode(),
+                "id " + event.maskedIdNumber() + ", reason " + event.reason());
+    }
+
+    // Kiosk pairing: subjects are kiosk:<device code>.
+
+    @ApplicationModuleListener
+    void on(KioskPairingCodeIssued event) {
+        log.append(event.by(), "kiosk.pairing-code.issued", "kiosk:" + event.deviceCode(), "valid until " + event.expiresAt());
+    }
+
+    @ApplicationModuleListener
+    void on(KioskPaired event) {
+        log.append("kiosk-browser@" + event.clientAddress(), "kiosk.paired", "kiosk:" + event.deviceCode(),
+                "pairing " + event.pairingId() + ", user agent " + event.userAgent());
+    }
+
+    @ApplicationModuleListener
+    void on(KioskPairingRevoked event) {
+        log.append(event.by(), "kiosk.pairing.revoked", "kiosk:" + event.deviceCode(), "pairing " + event.pairingId());
+    }
+
+    @ApplicationModuleListener
+    void on(KioskPairingRefused event) {
+        log.append("kiosk-browser@" + event.clientAddress(), "kiosk.pairing.refused", "kiosk-pairing", "reason " + event.reason());
+    }
+
+    private static String session(java.util.UUID id) {
+        return "kiosk-session:" + id;
     }
 }

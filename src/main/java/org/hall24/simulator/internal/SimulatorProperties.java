@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        ({@code hall24.simulator.synthetic-devices}); default {@code false}: they are for an external
  *        load generator ({@code bench/devices.sh}), and Paho's three threads per device would make
  *        the application measure its own simulator
+ * @param faceReportKey the key the simulated face modules sign with; must be the platform's
+ *        {@code hall24.identity.face.report-key} (application.properties sets it so); default the demo key
  */
 @ConfigurationProperties("hall24.simulator")
 public record SimulatorProperties(
@@ -30,7 +32,13 @@ public record SimulatorProperties(
         @Nullable String halls,
         @Nullable Duration interval,
         @Nullable Duration doorClosesAfter,
-        @Nullable Boolean playSyntheticDevices) {
+        @Nullable Boolean playSyntheticDevices,
+        @Nullable String faceReportKey) {
+
+    public String faceReportKeyOrDemo() {
+        return faceReportKey == null || faceReportKey.isBlank() ? org.hall24.simulator.SimulatorSettings.DEMO_FACE_REPORT_KEY
+                : faceReportKey;
+    }
 
     public String broker() {
         return brokerUrl == null || brokerUrl.isBlank() ? "tcp://127.0.0.1:18830" : brokerUrl;

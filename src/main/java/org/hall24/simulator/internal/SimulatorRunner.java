@@ -106,7 +106,8 @@ public class SimulatorRunner {
             }
             SimulatorSettings settings = SimulatorSettings.of(properties.broker())
                     .withInterval(properties.telemetryInterval())
-                    .withDoorClosesAfter(properties.doorOpenFor());
+                    .withDoorClosesAfter(properties.doorOpenFor())
+                    .withFaceReportKey(properties.faceReportKeyOrDemo());
             HallSimulator started = new HallSimulator(settings, specs);
             synchronized (this) {
                 if (stopping) {
