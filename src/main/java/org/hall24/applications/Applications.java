@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hall24.catalog.ServiceItem;
+import org.hall24.shared.MobileNumber;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +57,14 @@ public interface Applications {
     Draft removeMaterial(UUID draftId, UUID materialId);
 
     /** Forgets every draft of a kiosk session (the session ended). */
+    /**
+     * Records the phone the applicant proved to hold (by an SMS code) on the draft: the filing's
+     * notifications go there.
+     *
+     * @throws DraftNotFoundException if there is no such draft
+     */
+    Draft verifiedPhone(UUID draftId, MobileNumber phone);
+
     void discardDrafts(String sessionKey);
 
     /**

@@ -377,6 +377,16 @@ class ApplicationsService implements Applications {
                 r.submittedAt(), r.dueDate(), r.hallCode());
     }
 
+    @Override
+    public Draft verifiedPhone(UUID draftId, MobileNumber phone) {
+        Draft d = drafts.get(draftId).orElseThrow(() -> new DraftNotFoundException(draftId));
+        Applicant a = d.applicant();
+        Draft updated = new Draft(d.id(), d.sessionKey(), d.deviceCode(), d.item(), new Applicant(a.name(), a.idNumber(),
+                a.enterprise(), phone), d.submitted(), d.values(), d.formErrors(), d.materials(), d.locale());
+        drafts.put(updated);
+        return updated;
+    }
+
     // ---------------------------------------------------------------- receipts
 
     static final Duration PRINT_TIMEOUT = Duration.ofSeconds(15);

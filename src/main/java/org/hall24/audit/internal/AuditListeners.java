@@ -11,6 +11,7 @@ import org.hall24.identity.FaceCheckRecorded;
 import org.hall24.identity.KioskSessionEnded;
 import org.hall24.identity.KioskSessionStarted;
 import org.hall24.identity.KioskSessionVerified;
+import org.hall24.kiosk.InstantItemAnswered;
 import org.hall24.kiosk.KioskPaired;
 import org.hall24.kiosk.KioskPairingCodeIssued;
 import org.hall24.kiosk.KioskPairingRefused;
@@ -122,5 +123,12 @@ class AuditListeners {
 
     private static String session(java.util.UUID id) {
         return "kiosk-session:" + id;
+    }
+
+    @ApplicationModuleListener
+    void on(InstantItemAnswered event) {
+        log.append("device:" + event.deviceCode(), "kiosk.instant-item.answered", "kiosk:" + event.deviceCode(),
+                "item " + event.itemCode() + ", id " + event.maskedIdNumber() + ", outcome " + event.outcome()
+                        + (event.reference() == null ? "" : ", reference " + event.reference()));
     }
 }

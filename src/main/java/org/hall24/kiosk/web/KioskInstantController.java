@@ -1,0 +1,110 @@
+package org.hall24.kiosk.web;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hall24.applications.Applications;
+import org.hall24.applications.Draft;
+import org.hall24.catalog.ServiceItem;
+import org.hall24.departments.DepartmentGateway;
+import org.hall24.departments.InstantAnswer;
+import org.hall24.departments.InstantAnswerPrinter;
+import org.hall24.departments.InstantRequest;
+import org.hall24.device.CommandOutcome;
+import org.hall24.device.DeviceCommand;
+import org.hall24.device.DeviceCommands;
+import org.hall24.identity.KioskSession;
+import org.hall24.kiosk.InstantItemAnswered;
+import org.hall24.kiosk.PairedKiosk;
+import org.hall24.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Instant items (即办件: queries, print-outs, appointments, invoices): once the form (if any) is
+ * filled, the department answers through the {@link DepartmentGateway} at once; the answer is shown
+ * and can be printed on this kiosk. No filing is created; each answer is audited.
+ */
+@Controller
+@RequestMapping("/kiosk")
+class KioskInstantController {
+
+    static final Duration PRINT_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Applications applications;
+    private final DepartmentGateway departments;
+    private final InstantAnswerPrinter printer;
+    private final DeviceCommands commands;
+    private final KioskFilings state;
+    private final KioskJourneyController journey;
+    private final ApplicationEventPublisher events;
+
+    KioskInstantController(Applications applications, DepartmentGateway departments, InstantAnswerPrinter printer,
+            DeviceCommands commands, KioskFilings state, KioskJourneyController journey, ApplicationEventPublisher events) {
+        this.applications = applications;
+        this.departments = departments;
+        this.printer = printer;
+        this.commands = commands;
+        this.state = state;
+        this.journey = journey;
+        this.events = events;
+    }
+
+    @PostMapping("/drafts/{id}/answer")
+    String ask(PairedKiosk kiosk, @VerifiedSession KioskSession session, @PathVariable UUID id, java.util.Locale locale) {
+        Draft draft = journey.draftOf(session, id);
+        if (!draft.ready()) {
+            return "redirect:/kiosk/drafts/" + id + "/review";
+        }
+        ServiceItem item = draft.item();
+        InstantRequest request = new InstantRequest(item.code(), item.version(), item.department(),
+                new org.hall24.departments.Applicant(session.person().name(), session.person().idNumber(), session.enterprise()),
+                formValues(draft.values()), kiosk.deviceCode(), locale);
+        InstantAnswer answer = departments.answer(request);
+        UUID answerId = state.answered(session.id(), request, answer);
+        events.publishEvent(new InstantItemAnswered(item.code(), kiosk.deviceCode(), session.person().idNumber().masked(),
+                answer.outcome().name(), answer.reference()));
+        return "redirect:/kiosk/answers/" + answerId;
+    }
+
+    @GetMapping("/answers/{id}")
+    String answer(@VerifiedSession KioskSession session, @PathVariable UUID id, Model model) {
+        KioskFilings.Answered answered = state.answer(session.id(), id)
+                .orElseThrow(() -> new NotFoundException("no answer " + id + " in this session"));
+        model.addAttribute("step", "receipt");
+        model.addAttribute("answerId", id);
+        model.addAttribute("answer", answered.answer());
+        model.addAttribute("print", answered.print());
+        return "kiosk/answer";
+    }
+
+    @PostMapping("/answers/{id}/print")
+    String print(PairedKiosk kiosk, @VerifiedSession KioskSession session, @PathVariable UUID id) {
+        KioskFilings.Answered answered = state.answer(session.id(), id)
+                .filter(a -> a.answer().isOk() && a.answer().printable())
+                .orElseThrow(() -> new NotFoundException("no printable answer " + id + " in this session"));
+        byte[] pdf = printer.print(answered.request(), answered.answer(), null);
+        CommandOutcome outcome = commands.send(kiosk.deviceCode(),
+                DeviceCommand.print("answer-" + id + "-" + System.currentTimeMillis(), pdf), PRINT_TIMEOUT);
+        state.printed(session.id(), id, outcome);
+        return "redirect:/kiosk/answers/" + id;
+    }
+
+    private static Map<String, Object> formValues(@org.jspecify.annotations.Nullable JsonNode form) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (form != null && form.isObject()) {
+            form.properties().forEach(e -> values.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asString() : e.getValue().toString()));
+        }
+        return values;
+    }
+}

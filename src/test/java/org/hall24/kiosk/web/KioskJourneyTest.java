@@ -1,0 +1,250 @@
+package org.hall24.kiosk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.hall24.Hall24IntegrationTest;
+import org.hall24.device.CardRead;
+import org.hall24.device.FaceChecked;
+import org.hall24.device.IdCard;
+import org.hall24.identity.KioskSessions;
+import org.hall24.identity.SessionEnd;
+import org.hall24.kiosk.KioskPairings;
+import org.hall24.shared.ChineseIdNumber;
+import org.hall24.shared.UnifiedSocialCreditCode;
+import org.hall24.simulator.SimulatedDevice;
+import org.hall24.simulator.TestIdentities;
+import org.hall24.simulator.TestIdentity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import jakarta.servlet.http.Cookie;
+
+/**
+ * The physician item (WJ-0001) at a government kiosk over its real web layer: items of this
+ * device type only, the generated form with Chinese errors beside the fields, materials refused
+ * and accepted, the phone check, review with the ID number masked, one filing for two
+ * simultaneous submits, the receipt, and nothing of it reachable once the session ends.
+ */
+@Hall24IntegrationTest
+class KioskJourneyTest {
+
+    static final String KIOSK = "JLP-YJP-GOV-02";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    KioskPairings pairings;
+    @Autowired
+    KioskSessions sessions;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${hall24.identity.face.report-key}")
+    String reportKey;
+
+    Cookie cookie;
+    TestIdentity person;
+
+    @BeforeEach
+    void identify() {
+        String code = pairings.issueCode(KIOSK, "journey-test").code();
+        cookie = new Cookie("HALL24_KIOSK", ((KioskPairings.Paired) pairings.pair(code, "test", "10.1.1.2")).token());
+        person = TestIdentities.generate(new Random(), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        publisher.publishEvent(new CardRead(KIOSK, UUID.randomUUID(), Instant.now(), new IdCard(person.name(), person.sex(),
+                person.ethnicity(), person.birthDate().toString(), person.address(), person.idNumber(), person.issuer(),
+                person.validFrom().toString(), person.validTo().toString(), person.photo())));
+        UUID id = UUID.randomUUID();
+        publisher.publishEvent(new FaceChecked(KIOSK, id, Instant.now(), 0.93, true,
+                SimulatedDevice.faceSignature(reportKey, KIOSK, id.toString(), 0.93, true)));
+        assertThat(sessions.current(KIOSK)).hasValueSatisfying(s -> assertThat(s.verified()).isTrue());
+    }
+
+    @AfterEach
+    void endSession() {
+        sessions.current(KIOSK).ifPresent(s -> sessions.end(s.id(), SessionEnd.STAFF));
+    }
+
+    String page(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    String redirect(RequestBuilder request) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn().getResponse();
+        return response.getRedirectedUrl();
+    }
+
+    static String validId() {
+        String first17 = "11010519491231002";
+        return first17 + ChineseIdNumber.checkCharacter(first17);
+    }
+
+    @Test
+    void thePhysicianItemFromItemsToReceipt() throws Exception {
+        String items = page(get("/kiosk/items").cookie(cookie).param("q", "yishi"));
+        assertThat(items).contains("data-item=\"WJ-0001\"", "变更医师执业注册");
+        assertThat(page(get("/kiosk/items").cookie(cookie).param("q", "驾驶证"))).as("public-security items are not on a government kiosk")
+                .doesNotContain("data-item=\"GA-");
+
+        assertThat(page(get("/kiosk/items/WJ-0001").cookie(cookie))).contains("医师执业证书", "5 个工作日", "id=\"start\"");
+        String form = redirect(post("/kiosk/items/WJ-0001/start").cookie(cookie).with(csrf()));
+        assertThat(form).matches("/kiosk/drafts/[0-9a-f-]{36}/form");
+        String draft = form.substring(0, form.length() - "/form".length());
+
+        String empty = page(get(form).cookie(cookie));
+        assertThat(empty).contains("name=\"physicianName\"", "name=\"newInstitutionCreditCode\"", "data-kb=\"pinyin\"",
+                "data-kb=\"id\"", "data-kb=\"phone\"", "临床", "id=\"kiosk-keyboard\"");
+        assertThat(empty).as("the ID number is prefilled from the card, never shown in clear elsewhere")
+                .contains("value=\"" + person.idNumber() + "\"");
+
+        String refused = page(post(form).cookie(cookie).with(csrf()).param("physicianName", person.name())
+                .param("idNumber", "110105194912310020").param("newInstitutionCreditCode", "91500107MA5U000010")
+                .param("phone", "12345"));
+        assertThat(refused).contains("id=\"form-errors\"", "id=\"e-certificateNumber\"", "此项必填", "id=\"e-idNumber\"",
+                "id=\"e-newInstitutionCreditCode\"", "id=\"e-phone\"");
+        assertThat(refused).as("what was typed is shown back").contains("value=\"12345\"");
+
+        String credit = "91500107MA5U00001";
+        credit += UnifiedSocialCreditCode.checkCharacter(credit);
+        String materials = redirect(post(form).cookie(cookie).with(csrf()).param("physicianName", person.name())
+                .param("idNumber", person.idNumber()).param("certificateNumber", "110500000012345").param("changeItem", "INSTITUTION")
+                .param("currentInstitution", "重庆市第一人民医院").param("newInstitution", "九龙坡区人民医院")
+                .param("newInstitutionCreditCode", credit).param("practiceCategory", "CLINICAL").param("practiceScope", "内科专业")
+                .param("phone", "13912345678"));
+        assertThat(materials).isEqualTo(draft + "/materials");
+
+        String list = page(get(materials).cookie(cookie));
+        assertThat(list).contains("已通过身份证读卡获取", "纸质原件", "医师执业证书");
+        // Paper originals go to the cabinet; a scan for staff to pre-check is welcome.
+        assertThat(page(multipart(draft + "/materials/0").file(new MockMultipartFile("file", "cert.jpg", "image/jpeg", jpeg()))
+                .cookie(cookie).with(csrf()))).contains("data-attachment=");
+
+        String phone = redirect(post(draft + "/materials/done").cookie(cookie).with(csrf()));
+        assertThat(phone).isEqualTo(draft + "/phone");
+        assertThat(page(get(phone).cookie(cookie))).contains("139****5678");
+        page(post(draft + "/phone/send").cookie(cookie).with(csrf()));
+        String sms = jdbc.sql("select text from notification_outbox where recipient = '13912345678' order by created_at desc limit 1")
+                .query(String.class).single();
+        Matcher code = Pattern.compile("(\\d{6})").matcher(sms);
+        assertThat(code.find()).isTrue();
+        String wrong = code.group(1).equals("000000") ? "111111" : "000000";
+        assertThat(page(post(draft + "/phone/verify").cookie(cookie).with(csrf()).param("code", wrong)))
+                .contains("id=\"code-error\"", "验证码不正确");
+        assertThat(redirect(post(draft + "/phone/verify").cookie(cookie).with(csrf()).param("code", code.group(1))))
+                .isEqualTo(draft + "/review");
+
+        String review = page(get(draft + "/review").cookie(cookie));
+        assertThat(review).contains("九龙坡区人民医院", "临床", ChineseIdNumber.of(person.idNumber()).masked(), "id=\"submit\"")
+                .doesNotContain(person.idNumber());
+
+        // A double tap: two submits at the same moment make one filing.
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<String> submit = () -> {
+            start.await();
+            return redirect(post(draft + "/submit").cookie(cookie).with(csrf()));
+        };
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        List<Future<String>> results = List.of(two.submit(submit), two.submit(submit));
+        start.countDown();
+        String first = results.get(0).get();
+        String second = results.get(1).get();
+        two.shutdown();
+        assertThat(first).isEqualTo(second).matches("/kiosk/filings/JLP-YJP-\\d{8}-WJ-\\d{6}-[0-9A-Z]");
+        String number = first.substring("/kiosk/filings/".length());
+        assertThat(jdbc.sql("select count(*) from filing where idempotency_key = ?").param("kiosk-draft:" + draft.substring(draft.lastIndexOf('/') + 1))
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from filing_print p join filing f on f.id = p.filing_id where f.number = ?")
+                .param(number).query(Integer.class).single()).as("the receipt is printed once").isEqualTo(1);
+
+        String receipt = page(get(first).cookie(cookie));
+        assertThat(receipt).contains(number, "id=\"print-failed\"", "OFFLINE", "id=\"reprint\"", "id=\"track-qr\"");
+        MockHttpServletResponse pdf = mvc.perform(get(first + "/receipt.pdf").cookie(cookie)).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(pdf.getContentAsByteArray()).startsWith("%PDF-".getBytes());
+
+        // Once the session ends, nothing of it is reachable from this kiosk.
+        sessions.current(KIOSK).ifPresent(s -> sessions.end(s.id(), SessionEnd.CITIZEN_FINISHED));
+        assertThat(redirect(get(first).cookie(cookie))).isEqualTo("/kiosk");
+    }
+
+    @Test
+    void anOversizedFileAndADisguisedExecutableAreRefusedBesideTheMaterial() throws Exception {
+        String form = redirect(post("/kiosk/items/SJ-0016/start").cookie(cookie).with(csrf()));
+        String draft = form.substring(0, form.lastIndexOf('/'));
+        int index = firstScannedMaterial(draft);
+
+        byte[] exe = new byte[4096];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        String refused = page(multipart(draft + "/materials/" + index).file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", exe))
+                .cookie(cookie).with(csrf()));
+        assertThat(refused).contains("id=\"material-error-" + index + "\"", "不是图片或 PDF");
+
+        byte[] huge = new byte[11 * 1024 * 1024];
+        System.arraycopy(jpeg(), 0, huge, 0, jpeg().length);
+        assertThat(page(multipart(draft + "/materials/" + index).file(new MockMultipartFile("file", "big.jpg", "image/jpeg", huge))
+                .cookie(cookie).with(csrf()))).contains("id=\"material-error-" + index + "\"", "文件太大");
+
+        String accepted = page(multipart(draft + "/materials/" + index).file(new MockMultipartFile("file", "page.jpg", "image/jpeg", jpeg()))
+                .cookie(cookie).with(csrf()));
+        assertThat(accepted).contains("data-attachment=").doesNotContain("id=\"material-error-");
+        assertThat(Pattern.compile("data-attachment=").matcher(accepted).results().count()).as("only the good file is attached")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anotherSessionsDraftIsNotFound() throws Exception {
+        String form = redirect(post("/kiosk/items/WJ-0001/start").cookie(cookie).with(csrf()));
+        sessions.current(KIOSK).ifPresent(s -> sessions.end(s.id(), SessionEnd.NEW_CARD));
+        identify();
+        mvc.perform(get(form).cookie(cookie)).andExpect(status().isNotFound());
+    }
+
+    private int firstScannedMaterial(String draft) throws Exception {
+        String page = page(get(draft + "/materials").cookie(cookie));
+        Matcher m = Pattern.compile("class=\"kiosk-material target\"[^>]*data-material=\"(\\d+)\"").matcher(page);
+        assertThat(m.find()).as("a material waits for a scan in %s", draft).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    static byte[] jpeg() throws Exception {
+        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        image.getGraphics().fillRect(20, 20, 200, 100);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+}
