@@ -420,12 +420,32 @@
     field.scrollIntoView({ block: 'nearest' });
   }
 
+  // While a finger is on the screen the page must not move: the room kept for the keyboard goes
+  // only once the touch ends, after its click, or a tap on a link just below a field would land
+  // on whatever the shorter page slid under the finger.
+  var pointerIsDown = false;
+
+  function releaseRoom() {
+    var release = function () {
+      window.setTimeout(function () {
+        if (kb.hidden) {
+          document.body.classList.remove('kb-open');
+        }
+      }, 0);
+    };
+    if (pointerIsDown) {
+      document.addEventListener('pointerup', release, { once: true, capture: true });
+    } else {
+      release();
+    }
+  }
+
   function hide() {
     var field = target;
     leaveField();
     target = null;
     kb.hidden = true;
-    document.body.classList.remove('kb-open');
+    releaseRoom();
     if (field && document.activeElement === field) {
       field.blur();
     }
@@ -450,6 +470,9 @@
       }
     }).observe(document.body, { childList: true, subtree: true });
 
+    document.addEventListener('pointerdown', function () { pointerIsDown = true; }, true);
+    document.addEventListener('pointerup', function () { pointerIsDown = false; }, true);
+    document.addEventListener('pointercancel', function () { pointerIsDown = false; }, true);
     // Marks a field at the first touch, before the browser decides on its own keyboard.
     document.addEventListener('pointerdown', function (e) {
       var field = e.target.closest && e.target.closest(FIELDS);

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Hall24IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class KeyboardBrowserTest {
 
-    static final String PAGE = "/kiosk/keyboard-test";
+    static final String PAGE = "/test/keyboard"; // outside /kiosk/**, which admits paired kiosks only
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestPage {

@@ -25,6 +25,7 @@ import org.hall24.applications.FormField;
 import org.hall24.applications.InvalidFormException;
 import org.hall24.applications.MaterialRejectedException;
 import org.hall24.applications.MaterialSource;
+import org.hall24.applications.Prefill;
 import org.hall24.catalog.Catalog;
 import org.hall24.catalog.Category;
 import org.hall24.catalog.HandlingType;
@@ -151,7 +152,22 @@ class KioskJourneyController {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("rowCounts", rowCounts(form, values, addRowTo));
+        model.addAttribute("locked", lockedFields(form, draft.applicant()));
         return "kiosk/form";
+    }
+
+    /**
+     * The top-level fields that carry the applicant's own ID number, read from the card: shown
+     * masked and not editable; on save they get the card's number, whatever the browser sends.
+     */
+    static Map<String, String> lockedFields(FormDefinition form, Applicant applicant) {
+        Map<String, String> locked = new LinkedHashMap<>();
+        for (FormField f : form.fields()) {
+            if (f.prefill() == Prefill.ID_NUMBER) {
+                locked.put(f.name(), applicant.idNumber().masked());
+            }
+        }
+        return locked;
     }
 
     /** How many rows each repeating group shows: what was typed, at least its minimum (or one), plus one if asked. */
@@ -191,6 +207,9 @@ class KioskJourneyController {
         Map<String, String> submitted = new LinkedHashMap<>(params);
         submitted.remove("_csrf");
         String addRowTo = submitted.remove("_add");
+        String cardIdNumber = draft.applicant().idNumber().value();
+        lockedFields(applications.definition(draft.item(), locale), draft.applicant())
+                .keySet().forEach(name -> submitted.put(name, cardIdNumber));
         if (addRowTo != null) {
             return formView(draft, submitted, Map.of(), addRowTo, locale, model);
         }

@@ -125,14 +125,17 @@ class KioskJourneyTest {
 
         String empty = page(get(form).cookie(cookie));
         assertThat(empty).contains("name=\"physicianName\"", "name=\"newInstitutionCreditCode\"", "data-kb=\"pinyin\"",
-                "data-kb=\"id\"", "data-kb=\"phone\"", "临床", "id=\"kiosk-keyboard\"");
-        assertThat(empty).as("the ID number is prefilled from the card, never shown in clear elsewhere")
-                .contains("value=\"" + person.idNumber() + "\"");
+                "data-kb=\"phone\"", "临床", "id=\"kiosk-keyboard\"");
+        assertThat(empty).as("the ID number comes from the card, shown masked and not editable")
+                .contains(ChineseIdNumber.of(person.idNumber()).masked(), "已从身份证读取").doesNotContain(person.idNumber())
+                .doesNotContain("name=\"idNumber\"");
 
         String refused = page(post(form).cookie(cookie).with(csrf()).param("physicianName", person.name())
                 .param("idNumber", "110105194912310020").param("newInstitutionCreditCode", "91500107MA5U000010")
+                .param("currentInstitution", "x".repeat(101))
                 .param("phone", "12345"));
-        assertThat(refused).contains("id=\"form-errors\"", "id=\"e-certificateNumber\"", "此项必填", "id=\"e-idNumber\"",
+        assertThat(refused).as("the ID number sent by the browser is ignored: the card's is used").doesNotContain("id=\"e-idNumber\"");
+        assertThat(refused).contains("id=\"form-errors\"", "id=\"e-certificateNumber\"", "此项必填", "id=\"e-currentInstitution\"", "100",
                 "id=\"e-newInstitutionCreditCode\"", "id=\"e-phone\"");
         assertThat(refused).as("what was typed is shown back").contains("value=\"12345\"");
 
