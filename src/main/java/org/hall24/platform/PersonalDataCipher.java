@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts personal data at rest and derives blind indexes for exact-match lookups
- * (docs/adr/0009-personal-data-at-rest.md).
+ * (docs/adr/0011-personal-data-at-rest.md).
  * <p>
  * Encryption is AES-256-GCM with a random 96-bit nonce per value; the stored text is
  * {@code v1:<base64(nonce ‖ ciphertext ‖ tag)>}, the prefix naming the key version so keys can be

@@ -37,6 +37,8 @@ public record TestIdentity(String name, String sex, String ethnicity, LocalDate 
 
     @Override
     public String toString() {
-        return "TestIdentity[" + name + ", " + idNumber.substring(0, 6) + "********" + idNumber.substring(14) + "]";
+        // Made-up people, but logged like real ones: masked (the simulator depends on no module, so no Masking here).
+        return "TestIdentity[" + name.charAt(0) + "*".repeat(name.length() - 1) + ", " + idNumber.substring(0, 4) + "**********"
+                + idNumber.substring(14) + "]";
     }
 }
