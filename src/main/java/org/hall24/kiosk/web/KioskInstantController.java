@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hall24.applications.Applications;
 import org.hall24.applications.Draft;
 import org.hall24.catalog.ServiceItem;
 import org.hall24.departments.DepartmentGateway;
@@ -22,6 +21,7 @@ import org.hall24.kiosk.PairedKiosk;
 import org.hall24.platform.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,17 +41,18 @@ class KioskInstantController {
 
     static final Duration PRINT_TIMEOUT = Duration.ofSeconds(15);
 
-    private final Applications applications;
     private final DepartmentGateway departments;
     private final InstantAnswerPrinter printer;
     private final DeviceCommands commands;
     private final KioskFilings state;
     private final KioskJourneyController journey;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    KioskInstantController(Applications applications, DepartmentGateway departments, InstantAnswerPrinter printer,
-            DeviceCommands commands, KioskFilings state, KioskJourneyController journey, ApplicationEventPublisher events) {
-        this.applications = applications;
+    KioskInstantController(DepartmentGateway departments, InstantAnswerPrinter printer,
+            DeviceCommands commands, KioskFilings state, KioskJourneyController journey, ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.departments = departments;
         this.printer = printer;
         this.commands = commands;
@@ -72,8 +73,9 @@ class KioskInstantController {
                 formValues(draft.values()), kiosk.deviceCode(), locale);
         InstantAnswer answer = departments.answer(request);
         UUID answerId = state.answered(session.id(), request, answer);
-        events.publishEvent(new InstantItemAnswered(item.code(), kiosk.deviceCode(), session.person().idNumber().masked(),
-                answer.outcome().name(), answer.reference()));
+        // In a transaction, so the event publication registry keeps it for the audit trail.
+        transactions.executeWithoutResult(status -> events.publishEvent(new InstantItemAnswered(item.code(),
+                kiosk.deviceCode(), session.person().idNumber().masked(), answer.outcome().name(), answer.reference())));
         return "redirect:/kiosk/answers/" + answerId;
     }
 

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.hall24.Hall24IntegrationTest;
+import org.hall24.departments.DepartmentGateway;
+import org.hall24.departments.InstantRequest;
 import org.hall24.device.CardRead;
 import org.hall24.device.FaceChecked;
 import org.hall24.device.IdCard;
@@ -72,6 +74,8 @@ class KioskJourneyTest {
     ApplicationEventPublisher publisher;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DepartmentGateway departments;
     @Value("${hall24.identity.face.report-key}")
     String reportKey;
 
@@ -80,9 +84,13 @@ class KioskJourneyTest {
 
     @BeforeEach
     void identify() {
+        identify(TestIdentities.generate(new Random(), LocalDate.now(ZoneId.of("Asia/Shanghai"))));
+    }
+
+    void identify(TestIdentity who) {
         String code = pairings.issueCode(KIOSK, "journey-test").code();
         cookie = new Cookie("HALL24_KIOSK", ((KioskPairings.Paired) pairings.pair(code, "test", "10.1.1.2")).token());
-        person = TestIdentities.generate(new Random(), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        person = who;
         publisher.publishEvent(new CardRead(KIOSK, UUID.randomUUID(), Instant.now(), new IdCard(person.name(), person.sex(),
                 person.ethnicity(), person.birthDate().toString(), person.address(), person.idNumber(), person.issuer(),
                 person.validFrom().toString(), person.validTo().toString(), person.photo())));
@@ -226,6 +234,42 @@ class KioskJourneyTest {
         assertThat(accepted).contains("data-attachment=").doesNotContain("id=\"material-error-");
         assertThat(Pattern.compile("data-attachment=").matcher(accepted).results().count()).as("only the good file is attached")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anInstantItemIsAnsweredByTheDepartmentShownAuditedAndPrintable() throws Exception {
+        // Someone the simulated provident fund knows (it has no record of about one person in ten).
+        sessions.current(KIOSK).ifPresent(s -> sessions.end(s.id(), SessionEnd.STAFF));
+        Random random = new Random();
+        TestIdentity member;
+        do {
+            member = TestIdentities.generate(random, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        } while (!departments.answer(new InstantRequest("GJJ-0005", 1, "GJJ", new org.hall24.departments.Applicant(member.name(),
+                ChineseIdNumber.of(member.idNumber())), java.util.Map.of(), KIOSK, java.util.Locale.SIMPLIFIED_CHINESE)).isOk());
+        identify(member);
+
+        String review = redirect(post("/kiosk/items/GJJ-0005/start").cookie(cookie).with(csrf()));
+        assertThat(review).as("no form, only the ID card: straight to review").endsWith("/review");
+        assertThat(page(get(review).cookie(cookie))).contains("id=\"submit\"", "确认办理");
+
+        String draft = review.substring(0, review.lastIndexOf('/'));
+        String answer = redirect(post(draft + "/answer").cookie(cookie).with(csrf()));
+        assertThat(answer).matches("/kiosk/answers/[0-9a-f-]{36}");
+        String shown = page(get(answer).cookie(cookie));
+        assertThat(shown).contains("data-screen=\"answer\"", "住房公积金缴存证明", "id=\"answer-ok\"", "id=\"answer-reference\"",
+                "id=\"print\"");
+        assertThat(redirect(post(answer + "/print").cookie(cookie).with(csrf()))).isEqualTo(answer);
+        assertThat(page(get(answer).cookie(cookie))).as("the kiosk's printer is offline in this test")
+                .contains("id=\"print-failed\"", "OFFLINE");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from audit_entry where action = 'kiosk.instant-item.answered' and detail like ? and detail like ?")
+                .params("%GJJ-0005%", "%" + ChineseIdNumber.of(person.idNumber()).masked() + "%").query(Integer.class).single() > 0);
+        assertThat(jdbc.sql("select count(*) from audit_entry where detail like ?").param("%" + person.idNumber() + "%")
+                .query(Integer.class).single()).as("never the clear ID number").isZero();
+
+        sessions.current(KIOSK).ifPresent(s -> sessions.end(s.id(), SessionEnd.CITIZEN_FINISHED));
+        identify();
+        mvc.perform(get(answer).cookie(cookie)).andExpect(status().isNotFound());
     }
 
     @Test
