@@ -163,6 +163,7 @@ rows = [
     ("**filings with receipt per second** (steady)", summary["filings_with_receipt_per_s"]),
     ("filings with receipt, whole run / journeys started", f"{summary['filings_with_receipt_total']} / {summary['journeys_started']}"),
     ("device side: commands / prints ok (%PDF-) / not PDF", f"{summary['device_commands']} / {summary['device_prints_ok']} / {summary['device_prints_not_pdf']}"),
+    ("device side: MQTT connect attempts retried (setup)", summary.get("device_connect_retries", "?")),
     ("device side: receipt bytes printed (avg per print)", f"{summary['device_printed_bytes']} ({int(summary['device_printed_bytes']) // max(1, int(summary['device_prints_ok']))})"),
     ("app CPU % (of one core; 200 = both) avg / max, steady", f"{sum(cpu)/len(cpu):.0f} / {max(cpu):.0f}" if cpu else "?"),
     ("machine CPU busy % (both cores) avg, steady", f"{sum(machine)/len(machine):.0f}" if machine else "?"),
