@@ -85,7 +85,7 @@ say "app healthy ($(grep -o 'provisioned in [0-9]* ms' "$OUT/app.log" || true))"
   ticks=$(getconf CLK_TCK)
   prev=$(awk '{print $14+$15}' "/proc/$APP/stat"); prevt=$(date +%s.%N)
   read -r _ u n s idle rest < /proc/stat; prevbusy=$((u + n + s)); prevall=$((u + n + s + idle))
-  echo "epoch,cpu_percent,rss_kb,heap_used_kb,machine_busy_percent" > "$OUT/samples.csv"
+  echo "epoch,cpu_percent,rss_kb,heap_used_kb,machine_busy_percent,load1" > "$OUT/samples.csv"
   while kill -0 "$APP" 2>/dev/null; do
     sleep 5
     now=$(awk '{print $14+$15}' "/proc/$APP/stat" 2>/dev/null) || break
@@ -95,7 +95,7 @@ say "app healthy ($(grep -o 'provisioned in [0-9]* ms' "$OUT/app.log" || true))"
     heap=$(jcmd "$APP" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9)
     cpu=$(python3 -c "print(round(($now-$prev)/$ticks/($nowt-$prevt)*100,1))")
     machine=$(python3 -c "print(round(($busy-$prevbusy)/max(1,$all-$prevall)*100,1))")
-    echo "$(date +%s),$cpu,$rss,$heap,$machine" >> "$OUT/samples.csv"
+    echo "$(date +%s),$cpu,$rss,$heap,$machine,$(cut -d" " -f1 /proc/loadavg)" >> "$OUT/samples.csv"
     prev=$now; prevt=$nowt; prevbusy=$busy; prevall=$all
   done
 ) &
@@ -154,6 +154,7 @@ start, end = int(summary["steady_from_epoch_ms"]) // 1000, int(summary["steady_t
 samples = [r for r in csv.DictReader(open(f"{out}/samples.csv")) if start <= int(r["epoch"]) <= end]
 cpu = [float(r["cpu_percent"]) for r in samples]
 machine = [float(r["machine_busy_percent"]) for r in samples]
+load = [float(r["load1"]) for r in samples]
 heap = [int(r["heap_used_kb"]) for r in samples if r["heap_used_kb"]]
 rss = [int(r["rss_kb"]) for r in samples if r["rss_kb"]]
 rows = [
@@ -167,6 +168,7 @@ rows = [
     ("device side: receipt bytes printed (avg per print)", f"{summary['device_printed_bytes']} ({int(summary['device_printed_bytes']) // max(1, int(summary['device_prints_ok']))})"),
     ("app CPU % (of one core; 200 = both) avg / max, steady", f"{sum(cpu)/len(cpu):.0f} / {max(cpu):.0f}" if cpu else "?"),
     ("machine CPU busy % (both cores) avg, steady", f"{sum(machine)/len(machine):.0f}" if machine else "?"),
+    ("load average (1 min) avg / max, steady (2 cores; other work on the machine counts too)", f"{sum(load)/len(load):.1f} / {max(load):.1f}" if load else "?"),
     ("app heap used (MB) avg / max, steady", f"{sum(heap)/len(heap)/1024:.0f} / {max(heap)/1024:.0f}" if heap else "?"),
     ("app RSS (MB) max", f"{max(rss)/1024:.0f}" if rss else "?"),
 ]
