@@ -33,7 +33,8 @@ class KioskDocumentCamera implements DisposableBean {
     private final KioskFilings state;
     private final Applications applications;
     private final KioskEventStream events;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /** Normalising an image is CPU work: as many at once as there are cores. */
+    private final ExecutorService worker = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
         Thread t = new Thread(r, "kiosk-document-camera");
         t.setDaemon(true);
         return t;

@@ -50,7 +50,14 @@ public final class CjkFont {
             Path.of("/Library/Fonts/Arial Unicode.ttf"),
             Path.of("/System/Library/Fonts/Supplemental/Arial Unicode.ttf"));
 
-    private static final int POOL_LIMIT = 16;
+    /**
+     * How many documents render at once. Rendering is CPU-bound and each renderer needs a parsed
+     * font of its own (megabytes): more renderers than cores would only parse more fonts and fill
+     * the heap, so further callers wait for a free one instead (measured in docs/benchmarks.md).
+     */
+    static final int CONCURRENT_RENDERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final int POOL_LIMIT = CONCURRENT_RENDERS;
+    private final java.util.concurrent.Semaphore renders = new java.util.concurrent.Semaphore(CONCURRENT_RENDERS, true);
 
     private final byte[] data;
     private final boolean collection;
@@ -173,6 +180,20 @@ public final class CjkFont {
      * must not be kept after that.
      */
     public <T> T use(FontUse<T> use) throws IOException {
+        try {
+            renders.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for a free font");
+        }
+        try {
+            return useParsed(use);
+        } finally {
+            renders.release();
+        }
+    }
+
+    private <T> T useParsed(FontUse<T> use) throws IOException {
         Parsed parsed = pool.poll();
         if (parsed != null) {
             pooled.decrementAndGet();
