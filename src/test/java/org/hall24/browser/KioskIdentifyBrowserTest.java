@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.hall24.Hall24IntegrationTest;
-import org.hall24.device.DeviceStatus;
 import org.hall24.device.DeviceStatuses;
 import org.hall24.identity.KioskSessions;
 import org.hall24.simulator.SimulatedDevice;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -81,27 +79,14 @@ class KioskIdentifyBrowserTest {
     }
 
     SimulatedDevice kiosk() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> simulator.simulator().isPresent()
-                && statuses.statusOf(KIOSK) == DeviceStatus.ONLINE);
-        return simulator.simulator().orElseThrow().device(KIOSK);
+        return PairedKiosk.device(simulator, statuses, KIOSK);
     }
 
     void pairThisBrowser() {
-        browser.get(url("/admin/kiosks"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys("test-admin-password", Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/admin/"));
-        browser.get(url("/admin/kiosks"));
-        browser.findElement(By.id("issue-" + KIOSK)).click();
-        String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pairing-code"))).getText();
-        assertThat(code).matches("\\d{8}");
-        Browser.screenshot(browser, "kiosk-pairing-code");
-
         browser.get(url("/kiosk"));
-        assertThat(browser.findElement(By.id("unpaired")).getText()).contains("配对");
-        browser.get(url("/kiosk/pair"));
-        browser.findElement(By.id("code")).sendKeys(code, Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-screen='attract']")));
+        assertThat(browser.findElement(By.id("unpaired")).getText()).as("before pairing").contains("配对");
+        String code = PairedKiosk.pair(browser, wait, url(""), KIOSK);
+        assertThat(code).matches("\\d{8}");
         assertThat(browser.findElement(By.id("kiosk-device")).getText()).contains(KIOSK);
     }
 

@@ -1,7 +1,6 @@
 package org.hall24.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.hall24.Hall24IntegrationTest;
 import org.hall24.applications.Applications;
-import org.hall24.device.DeviceStatus;
 import org.hall24.device.DeviceStatuses;
 import org.hall24.identity.KioskSessions;
 import org.hall24.shared.ChineseIdNumber;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -96,22 +93,11 @@ class KioskJourneyBrowserTest {
     }
 
     SimulatedDevice kiosk() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> simulator.simulator().isPresent()
-                && statuses.statusOf(KIOSK) == DeviceStatus.ONLINE);
-        return simulator.simulator().orElseThrow().device(KIOSK);
+        return PairedKiosk.device(simulator, statuses, KIOSK);
     }
 
     void pairThisBrowser() {
-        browser.get(url("/admin/kiosks"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys("test-admin-password", Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/admin/"));
-        browser.get(url("/admin/kiosks"));
-        browser.findElement(By.id("issue-" + KIOSK)).click();
-        String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pairing-code"))).getText();
-        browser.get(url("/kiosk/pair"));
-        browser.findElement(By.id("code")).sendKeys(code, Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-screen='attract']")));
+        PairedKiosk.pair(browser, wait, url(""), KIOSK);
     }
 
     WebElement field(String name) {
