@@ -84,7 +84,8 @@ class DeviceProvisioningTest {
         try {
             device.connect(options);
             String status = "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"state\":\"online\",\"firmware\":\"bench\",\"interval\":10}";
-            device.publish("hall24/BENCH/" + code + "/status", status.getBytes(StandardCharsets.UTF_8), 1, false);
+            // Retained, as the protocol says: the gateway may still be (re)subscribing when it is sent.
+            device.publish("hall24/BENCH/" + code + "/status", status.getBytes(StandardCharsets.UTF_8), 1, true);
 
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(statuses.statusOf(code)).isEqualTo(DeviceStatus.ONLINE));
