@@ -31,6 +31,7 @@ class KioskFilings {
     }
 
     private final Map<UUID, Map<String, Filing>> filingsBySession = new ConcurrentHashMap<>();
+    private final Map<UUID, Map<UUID, Filing>> draftsFiled = new ConcurrentHashMap<>();
     private final Map<UUID, CaptureTarget> captureTargets = new ConcurrentHashMap<>();
     private final Map<UUID, Map<UUID, Answered>> answersBySession = new ConcurrentHashMap<>();
     private final Applications applications;
@@ -39,9 +40,15 @@ class KioskFilings {
         this.applications = applications;
     }
 
-    /** Records a filing the session submitted; {@code true} the first time, so its receipt is printed once. */
-    boolean submitted(UUID sessionId, Filing filing) {
+    /** Records a filing the session submitted from a draft; {@code true} the first time, so its receipt is printed once. */
+    boolean submitted(UUID sessionId, UUID draftId, Filing filing) {
+        draftsFiled.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>()).putIfAbsent(draftId, filing);
         return filingsBySession.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>()).putIfAbsent(filing.number(), filing) == null;
+    }
+
+    /** The filing this session made of a draft, once the draft is consumed. */
+    Optional<Filing> filingOfDraft(UUID sessionId, UUID draftId) {
+        return Optional.ofNullable(draftsFiled.getOrDefault(sessionId, Map.of()).get(draftId));
     }
 
     boolean owns(UUID sessionId, String filingNumber) {
@@ -83,6 +90,7 @@ class KioskFilings {
     void on(KioskSessionEnded ended) {
         answersBySession.remove(ended.sessionId());
         filingsBySession.remove(ended.sessionId());
+        draftsFiled.remove(ended.sessionId());
         captureTargets.remove(ended.sessionId());
         applications.discardDrafts(ended.sessionId().toString());
     }

@@ -175,21 +175,23 @@ class KioskSubmitController {
 
     @PostMapping("/drafts/{id}/submit")
     String submit(PairedKiosk kiosk, @VerifiedSession KioskSession session, @PathVariable UUID id, Locale locale) {
-        // The key is the draft's: a double tap, or a retry after a lost answer, finds the one filing.
-        String idempotencyKey = "kiosk-draft:" + id;
         Optional<Draft> draft = applications.draft(id).filter(d -> d.sessionKey().equals(session.id().toString()));
+        if (draft.isEmpty()) {
+            // A second tap after the first one consumed the draft: this session's filing of that draft.
+            return state.filingOfDraft(session.id(), id).map(f -> "redirect:/kiosk/filings/" + f.number())
+                    .orElseThrow(() -> new NotFoundException("no draft " + id + " in this session"));
+        }
+        // The key is the draft's: a double tap, or a retry after a lost answer, finds the one filing.
         Filing filing;
         try {
-            filing = applications.submit(id, idempotencyKey, kiosk.hallCode(), "kiosk:" + kiosk.deviceCode());
+            filing = applications.submit(id, "kiosk-draft:" + id, kiosk.hallCode(), "kiosk:" + kiosk.deviceCode());
         } catch (DraftNotFoundException gone) {
-            throw new NotFoundException("no draft " + id + " in this session");
+            return state.filingOfDraft(session.id(), id).map(f -> "redirect:/kiosk/filings/" + f.number())
+                    .orElseThrow(() -> new NotFoundException("no draft " + id + " in this session"));
         } catch (DraftNotReadyException notReady) {
             return "redirect:/kiosk/drafts/" + id + "/review";
         }
-        if (draft.isEmpty() && !state.owns(session.id(), filing.number())) {
-            throw new NotFoundException("no draft " + id + " in this session");
-        }
-        if (state.submitted(session.id(), filing)) {
+        if (state.submitted(session.id(), id, filing)) {
             applications.printReceipt(filing.number(), kiosk.deviceCode(), locale, "kiosk:" + kiosk.deviceCode());
         }
         return "redirect:/kiosk/filings/" + filing.number();

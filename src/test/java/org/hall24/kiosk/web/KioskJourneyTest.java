@@ -76,6 +76,10 @@ class KioskJourneyTest {
     JdbcClient jdbc;
     @Autowired
     DepartmentGateway departments;
+    @Autowired
+    org.hall24.applications.Applications applications;
+    @Autowired
+    org.hall24.catalog.Catalog catalog;
     @Value("${hall24.identity.face.report-key}")
     String reportKey;
 
@@ -270,6 +274,26 @@ class KioskJourneyTest {
         sessions.current(KIOSK).ifPresent(s -> sessions.end(s.id(), SessionEnd.CITIZEN_FINISHED));
         identify();
         mvc.perform(get(answer).cookie(cookie)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDraftOfAnotherKioskSessionCannotBeSubmittedFromHere() throws Exception {
+        String credit = "91500107MA5U00001";
+        credit += UnifiedSocialCreditCode.checkCharacter(credit);
+        var item = catalog.item("WJ-0001").orElseThrow();
+        var other = applications.openDraft("another-session", "JLP-YJP-GOV-01", item, new org.hall24.applications.Applicant(
+                "李四", ChineseIdNumber.of(validId()), null, null));
+        applications.saveForm(other.id(), java.util.Map.of("physicianName", "李四", "idNumber", validId(),
+                "certificateNumber", "110500000012345", "changeItem", "INSTITUTION", "currentInstitution", "重庆市第一人民医院",
+                "newInstitution", "九龙坡区人民医院", "newInstitutionCreditCode", credit, "practiceCategory", "CLINICAL",
+                "practiceScope", "内科专业", "phone", "13912345678"), java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(applications.draft(other.id())).hasValueSatisfying(d -> assertThat(d.ready()).isTrue());
+
+        mvc.perform(post("/kiosk/drafts/" + other.id() + "/submit").cookie(cookie).with(csrf())).andExpect(status().isNotFound());
+
+        assertThat(jdbc.sql("select count(*) from filing where idempotency_key = ?").param("kiosk-draft:" + other.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(applications.draft(other.id())).as("the other session's draft is untouched").isPresent();
     }
 
     @Test
