@@ -117,6 +117,7 @@ class CatalogFileLoader implements ApplicationRunner {
         store.saveCategories(contents.categories());
         int stored = 0;
         int present = 0;
+        int reordered = 0;
         int items = 0;
         for (CatalogFiles.DepartmentFile file : contents.departments()) {
             Department department = file.department();
@@ -137,6 +138,10 @@ class CatalogFileLoader implements ApplicationRunner {
                 present++;
                 ServiceItem storedItem = existing.get().item().withRetired(false);
                 if (storedItem.equals(item)) {
+                    if (existing.get().source() == ServiceItems.Source.FILE
+                            && store.restoreWrittenOrder(item.withRetired(existing.get().item().retired()))) {
+                        reordered++;
+                    }
                     continue;
                 }
                 if (existing.get().source() == ServiceItems.Source.FILE) {
@@ -150,7 +155,10 @@ class CatalogFileLoader implements ApplicationRunner {
                         file.file(), item.code(), item.version());
             }
         }
-        if (stored > 0) {
+        if (reordered > 0) {
+            log.info("Catalog files: {} stored version(s) took back the order of their file (their forms' fields)", reordered);
+        }
+        if (stored > 0 || reordered > 0) {
             store.bumpRevision();
         }
         return new Result(contents.categories().size(), contents.departments().size(), items, stored, present);

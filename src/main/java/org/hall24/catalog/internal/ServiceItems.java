@@ -105,6 +105,21 @@ class ServiceItems {
                 .update();
     }
 
+    /**
+     * Rewrites a stored version's text in the order its file gives, when only the order differs:
+     * versions stored before definitions were kept as written (jsonb sorted their keys, and with them
+     * the fields of the item's form).
+     *
+     * @return whether the stored text changed
+     */
+    boolean restoreWrittenOrder(ServiceItem item) {
+        String written = json.writeValueAsString(item);
+        return jdbc.sql("update catalog_item_version set definition = ?::json where code = ? and version = ?"
+                + " and definition::text <> ? and definition::jsonb = ?::jsonb")
+                .params(written, item.code(), item.version(), written, written)
+                .update() > 0;
+    }
+
     List<ServiceItem> current() {
         return jdbc.sql("""
                 select v.definition::text from catalog_item i
