@@ -14,6 +14,7 @@ import org.hall24.kiosk.PairedKiosk;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.hall24.platform.NotFoundException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -93,6 +94,30 @@ class KioskPages {
             return new ModelAndView((View) (model, req, res) -> res.setStatus(HttpServletResponse.SC_OK));
         }
         return new ModelAndView("redirect:/kiosk");
+    }
+
+    /**
+     * Something of this session that is not (or no longer) there: a kiosk screen that says so and
+     * leads back into the journey, with the kiosk's countdown and wipe still running, never the
+     * lobby guide's error page.
+     */
+    @ExceptionHandler
+    ModelAndView notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        if (KioskRequests.htmx(request)) {
+            response.setHeader("HX-Redirect", "/kiosk");
+            return new ModelAndView((View) (model, req, res) -> res.setStatus(HttpServletResponse.SC_OK));
+        }
+        // An exception handler's model gets no @ModelAttribute values: the layout's are added here.
+        ModelAndView page = new ModelAndView("kiosk/not-found");
+        page.addObject("kiosk", kiosk(request));
+        page.addObject("hallName", hallName(request, locale));
+        page.addObject("kioskSession", kioskSession(request));
+        page.addObject("expiresInMillis", expiresInMillis(request));
+        page.addObject("warningSeconds", warningSeconds());
+        page.addObject("currentPath", request.getRequestURI());
+        page.addObject("langQuery", "");
+        page.setStatus(HttpStatus.NOT_FOUND);
+        return page;
     }
 
     private static View problem() {

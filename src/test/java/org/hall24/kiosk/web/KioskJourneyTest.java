@@ -301,7 +301,21 @@ class KioskJourneyTest {
         String form = redirect(post("/kiosk/items/WJ-0001/start").cookie(cookie).with(csrf()));
         sessions.current(KIOSK).ifPresent(s -> sessions.end(s.id(), SessionEnd.NEW_CARD));
         identify();
-        mvc.perform(get(form).cookie(cookie)).andExpect(status().isNotFound());
+        String page = mvc.perform(get(form).cookie(cookie)).andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).as("a kiosk screen that leads back into the journey, not the guide's error page")
+                .contains("data-screen=\"not-found\"", "这一页已失效", "id=\"back-to-items\"", "/js/kiosk.js", "lang=en\"")
+                .doesNotContain("null?");
+    }
+
+    @Test
+    void theServletContainerLetsAFileThroughUpToMoreThanTheMaterialLimit(
+            @Autowired jakarta.servlet.MultipartConfigElement multipart,
+            @Value("${hall24.applications.material-max-bytes}") long materialMaxBytes) {
+        // MockMvc does not apply the container's limit: this keeps an oversized photo answered beside the
+        // material ("文件太大") instead of by the container's error page.
+        assertThat(multipart.getMaxFileSize()).isGreaterThan(materialMaxBytes);
+        assertThat(multipart.getMaxRequestSize()).isGreaterThan(multipart.getMaxFileSize());
     }
 
     private int firstScannedMaterial(String draft) throws Exception {
