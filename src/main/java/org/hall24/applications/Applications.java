@@ -1,5 +1,6 @@
 package org.hall24.applications;
 
+import org.hall24.shared.Applicant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.hall24.applications;
 
+import org.hall24.shared.Applicant;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.hall24.departments;
 
+import org.hall24.shared.Applicant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

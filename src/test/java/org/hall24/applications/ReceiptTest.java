@@ -1,5 +1,6 @@
 package org.hall24.applications;
 
+import org.hall24.shared.Applicant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.hall24.applications.Applicant;
+import org.hall24.shared.Applicant;
 import org.hall24.applications.FieldError;
 import org.hall24.applications.FieldKind;
 import org.hall24.applications.FormCheck;

@@ -69,7 +69,7 @@ class KioskInstantController {
         }
         ServiceItem item = draft.item();
         InstantRequest request = new InstantRequest(item.code(), item.version(), item.department(),
-                new org.hall24.departments.Applicant(session.person().name(), session.person().idNumber(), session.enterprise()),
+                KioskJourneyController.applicant(session),
                 formValues(draft.values()), kiosk.deviceCode(), locale);
         InstantAnswer answer = departments.answer(request);
         UUID answerId = state.answered(session.id(), request, answer);

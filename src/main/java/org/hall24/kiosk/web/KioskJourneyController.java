@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.hall24.applications.Applicant;
+import org.hall24.shared.Applicant;
 import org.hall24.applications.Applications;
 import org.hall24.applications.Draft;
 import org.hall24.applications.DraftMaterial;

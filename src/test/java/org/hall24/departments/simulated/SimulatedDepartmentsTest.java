@@ -19,7 +19,7 @@ import org.hall24.catalog.HandlingType;
 import org.hall24.catalog.ItemPage;
 import org.hall24.catalog.ItemQuery;
 import org.hall24.catalog.ServiceItem;
-import org.hall24.departments.Applicant;
+import org.hall24.shared.Applicant;
 import org.hall24.departments.DepartmentGateway;
 import org.hall24.departments.InstantAnswer;
 import org.hall24.departments.InstantAnswer.Outcome;

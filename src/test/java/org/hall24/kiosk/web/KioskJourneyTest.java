@@ -248,7 +248,7 @@ class KioskJourneyTest {
         TestIdentity member;
         do {
             member = TestIdentities.generate(random, LocalDate.now(ZoneId.of("Asia/Shanghai")));
-        } while (!departments.answer(new InstantRequest("GJJ-0005", 1, "GJJ", new org.hall24.departments.Applicant(member.name(),
+        } while (!departments.answer(new InstantRequest("GJJ-0005", 1, "GJJ", new org.hall24.shared.Applicant(member.name(),
                 ChineseIdNumber.of(member.idNumber())), java.util.Map.of(), KIOSK, java.util.Locale.SIMPLIFIED_CHINESE)).isOk());
         identify(member);
 
@@ -281,7 +281,7 @@ class KioskJourneyTest {
         String credit = "91500107MA5U00001";
         credit += UnifiedSocialCreditCode.checkCharacter(credit);
         var item = catalog.item("WJ-0001").orElseThrow();
-        var other = applications.openDraft("another-session", "JLP-YJP-GOV-01", item, new org.hall24.applications.Applicant(
+        var other = applications.openDraft("another-session", "JLP-YJP-GOV-01", item, new org.hall24.shared.Applicant(
                 "李四", ChineseIdNumber.of(validId()), null, null));
         applications.saveForm(other.id(), java.util.Map.of("physicianName", "李四", "idNumber", validId(),
                 "certificateNumber", "110500000012345", "changeItem", "INSTITUTION", "currentInstitution", "重庆市第一人民医院",

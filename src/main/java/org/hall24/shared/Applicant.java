@@ -1,9 +1,5 @@
-package org.hall24.applications;
+package org.hall24.shared;
 
-import org.hall24.shared.ChineseIdNumber;
-import org.hall24.shared.Masking;
-import org.hall24.shared.MobileNumber;
-import org.hall24.shared.UnifiedSocialCreditCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +13,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record Applicant(String name, ChineseIdNumber idNumber, @Nullable UnifiedSocialCreditCode enterprise,
         @Nullable MobileNumber phone) {
+
+    public Applicant {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(idNumber, "idNumber");
+    }
+
+    /** A private person, with no phone verified yet. */
+    public Applicant(String name, ChineseIdNumber idNumber) {
+        this(name, idNumber, null, null);
+    }
 
     /** The name with only the family name shown: {@code 张**}. */
     public String maskedName() {
