@@ -10,11 +10,18 @@
 # steady load. Everything listens on 127.0.0.1 only, on free ports; every process started here is
 # stopped on exit. Output: target/bench/kiosks-N/ (app log, CPU/heap samples, summary.md) and the
 # Gatling report under bench/gatling/target/gatling/.
+#
+# The app (with its embedded broker and PostgreSQL) runs on the cores APP_CPUS (default 0), the load
+# generator (Gatling and the synthetic devices' MQTT clients) on LOAD_CPUS (default 1), so that the
+# generator cannot take the app's CPU; set both empty to run unpinned.
 set -euo pipefail
 
 N=${1:?usage: bench/kiosks.sh N DURATION}
 DURATION=${2:?usage: bench/kiosks.sh N DURATION}
 RAMP=${RAMP:-30}
+APP_CPUS=${APP_CPUS-0}
+LOAD_CPUS=${LOAD_CPUS-1}
+pinned() { local cpus=$1; shift; if [ -n "$cpus" ]; then taskset -c "$cpus" "$@"; else "$@"; fi; }
 SKIP_BUILD=${SKIP_BUILD:-false}
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-bench-admin-$RANDOM$RANDOM}
 FACE_KEY=${FACE_KEY:-bench-face-key-$RANDOM$RANDOM}
@@ -57,8 +64,8 @@ JAR=$(ls target/hall24-*.jar | grep -v plain | head -1)
 #    admin password and face report key. The in-process simulator plays the seed hall only.
 HTTP_PORT=$(free_port)
 MQTT_PORT=$(free_port)
-say "starting $JAR (HTTP $HTTP_PORT, MQTT $MQTT_PORT, $N synthetic kiosk devices)"
-java -Xmx2g -jar "$JAR" \
+say "starting $JAR (HTTP $HTTP_PORT, MQTT $MQTT_PORT, $N synthetic kiosk devices, CPUs ${APP_CPUS:-all}; load on ${LOAD_CPUS:-all})"
+pinned "$APP_CPUS" java -Xmx2g -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$HTTP_PORT" \
   --hall24.mqtt.port="$MQTT_PORT" \
   --hall24.embedded-db.data-dir="$OUT/pg" \
@@ -103,7 +110,7 @@ PIDS+=("$!")
 
 # 4. The load: Gatling, in its own Maven project and JVM.
 say "Gatling: $N kiosks, ramp $RAMP s, steady $DURATION s"
-./mvnw -B -f bench/gatling/pom.xml gatling:test \
+pinned "$LOAD_CPUS" ./mvnw -B -f bench/gatling/pom.xml gatling:test \
   -Dgatling.simulationClass=org.hall24.bench.gatling.KioskJourneySimulation \
   -Dgatling.runDescription="kiosk journey, $N kiosks, $DURATION s steady" \
   -DbaseUrl="http://127.0.0.1:$HTTP_PORT" -DmqttHost=127.0.0.1 -DmqttPort="$MQTT_PORT" \

@@ -194,7 +194,9 @@ public class KioskJourneySimulation extends Simulation {
             http("12 submit (prints the receipt)").post("/kiosk/drafts/#{draft}/submit").formParam("_csrf", "#{csrf}")
                     .check(status().is(302), header("Location").transform(l -> l.replaceAll("^.*/kiosk/filings/", ""))
                             .saveAs("filing")),
-            http("13 receipt").get("/kiosk/filings/#{filing}").check(status().is(200), substring("id=\"printed\"").exists()))
+            group("13 receipt: submitted -> printed").on(
+                    pollUntil("13 poll receipt (until printed)", "/kiosk/filings/#{filing}",
+                            substring("id=\"printed\"").optional().saveAs("found"))))
             .exec(session -> {
                 receipts.add(System.currentTimeMillis());
                 return session;
