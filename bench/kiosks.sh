@@ -99,7 +99,8 @@ say "app healthy ($(grep -o 'provisioned in [0-9]* ms' "$OUT/app.log" || true))"
     nowt=$(date +%s.%N)
     read -r _ u n s idle rest < /proc/stat; busy=$((u + n + s)); all=$((u + n + s + idle))
     rss=$(ps -o rss= -p "$APP" | tr -d ' ')
-    heap=$(jcmd "$APP" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc 0-9)
+    # jstat reads the JVM's perf-data file: no attach, so it answers even when the app's core is saturated.
+    heap=$(jstat -gc "$APP" 2>/dev/null | awk 'NR==2 {printf "%d", $3+$4+$6+$8}' || true)
     cpu=$(python3 -c "print(round(($now-$prev)/$ticks/($nowt-$prevt)*100,1))")
     machine=$(python3 -c "print(round(($busy-$prevbusy)/max(1,$all-$prevall)*100,1))")
     echo "$(date +%s),$cpu,$rss,$heap,$machine,$(cut -d" " -f1 /proc/loadavg)" >> "$OUT/samples.csv"
@@ -128,7 +129,7 @@ done
 if kill -0 "$GATLING" 2>/dev/null; then
   grep -h "kiosk-journey:" "$OUT/gatling.log" || true
   sleep $((RAMP + 5))
-  jcmd "$APP" JFR.start name=bench settings=profile duration="${PROFILE_SECONDS}s" filename="$OUT/app.jfr" > /dev/null || true
+  jcmd -J-Dsun.tools.attach.attachTimeout=60000 "$APP" JFR.start name=bench settings=profile duration="${PROFILE_SECONDS}s" filename="$OUT/app.jfr" > /dev/null || true
   say "profiling the app for $PROFILE_SECONDS s ($OUT/app.jfr)"
 fi
 wait "$GATLING" || say "Gatling reported failures (see $OUT/gatling.log)"
