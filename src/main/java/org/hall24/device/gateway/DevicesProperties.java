@@ -24,7 +24,7 @@ public record DevicesProperties(
      * @param enabled {@code false} leaves the platform without an MQTT client (tests without a broker)
      * @param clientId the platform client's MQTT client id; default {@code hall24-platform-<host name>}, stable
      *        across restarts of a node so that its persistent session (clean session false) survives them
-     * @param workers threads that handle device messages, each device's in order (default 4 per core)
+     * @param workers threads that handle device messages, each device's in order (default 4 per core, at most 16)
      * @param queueCapacity messages a device may have waiting to be handled (default 64); when full, the
      *        MQTT client waits for room (QoS 1) or drops the message (QoS 0, a heartbeat the next one replaces)
      * @param replyWorkers threads that handle command replies, apart from the devices' messages (default 2)
@@ -41,7 +41,7 @@ public record DevicesProperties(
 
     public int workers() {
         Integer n = gateway == null ? null : gateway.workers();
-        return n == null || n < 1 ? 4 * Runtime.getRuntime().availableProcessors() : n;
+        return n == null || n < 1 ? Math.min(4 * Runtime.getRuntime().availableProcessors(), 16) : n;
     }
 
     public int queueCapacity() {
