@@ -20,7 +20,7 @@ public record CommandOutcome(UUID commandId, Result result, @Nullable String cod
         OK,
         /** The device answered with an error {@link CommandOutcome#code()}. */
         ERROR,
-        /** No reply within the timeout; a reply arriving later is recorded as late and changes nothing. */
+        /** No reply within the timeout; a reply arriving later replaces it in the command log, marked late, and has its effects. */
         TIMED_OUT,
         /** Not sent: the device is offline or never reported, or the platform has no broker connection. */
         OFFLINE

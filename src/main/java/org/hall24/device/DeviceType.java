@@ -35,6 +35,11 @@ public enum DeviceType {
         return handlesItems;
     }
 
+    /** Whether the device has compartments a command can open (the file cabinet). */
+    public boolean hasCompartments() {
+        return this == FILE_CABINET;
+    }
+
     /** The message key of the type's display name. */
     public String messageKey() {
         return "device.type." + name();

@@ -10,14 +10,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.hall24.Hall24IntegrationTest;
 import org.hall24.device.commands.CommandLog;
 import org.hall24.device.health.DeviceHealth;
+import org.hall24.device.health.DeviceSnapshot;
 import org.hall24.device.health.HealthHistory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +35,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The platform side of the device protocol against a real Mosquitto: devices here are Paho
@@ -61,12 +70,20 @@ class DeviceGatewayMosquittoTest {
     @TestConfiguration
     static class Events {
         final List<Object> published = new CopyOnWriteArrayList<>();
+        /** What a test does, by device code, when that device's door-opened event is published (synchronously). */
+        final Map<String, Consumer<DoorOpened>> onDoorOpened = new ConcurrentHashMap<>();
 
         @EventListener
         void on(Object event) {
             if (event.getClass().getPackageName().equals("org.hall24.device")) {
                 published.add(event);
             }
+        }
+
+        @EventListener
+        void on(DoorOpened event) {
+            onDoorOpened.getOrDefault(event.deviceCode(), e -> {
+            }).accept(event);
         }
     }
 
@@ -77,6 +94,24 @@ class DeviceGatewayMosquittoTest {
     @Autowired CommandLog commandLog;
     @Autowired Events events;
     @Autowired MockMvc mvc;
+    @Autowired MeterRegistry meters;
+
+    double rejectedSoFar() {
+        return meters.get("hall24.device.messages.rejected").counter().count();
+    }
+
+    static String doorOpened(String compartment) {
+        return "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"id\":\"" + UUID.randomUUID() + "\",\"compartment\":\"" + compartment + "\"}";
+    }
+
+    static void hold(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     static final String HALL = "JLP-YJP";
 
@@ -140,17 +175,19 @@ class DeviceGatewayMosquittoTest {
     @Test
     void malformedOversizedAndUnknownVersionMessagesAreRejectedAndTheNextValidOneIsProcessed() throws Exception {
         String code = "T-GARBAGE-01";
+        double before = rejectedSoFar();
         try (TestDevice device = device(code)) {
             device.publish("telemetry", "this is not json", 1);
             device.publish("telemetry", new byte[20_000], 1);
             device.publish("status", "{\"v\":2,\"ts\":\"2026-11-28T09:00:00Z\",\"state\":\"online\"}", 1);
             device.publish("events/card-read", "{\"v\":1,\"ts\":\"2026-11-28T09:00:00Z\"}", 1);
             device.publish("events/whatever", "{\"v\":1}", 1);
-            Thread.sleep(500);
+            await(Duration.ofSeconds(3), () -> rejectedSoFar() >= before + 5);
             assertThat(statuses.statusOf(code)).isEqualTo(DeviceStatus.UNKNOWN);
 
-            device.telemetry("\"printer\":{\"state\":\"ok\",\"paper\":\"ok\"}");
+            device.online(30);
             await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+            assertThat(rejectedSoFar()).as("the five refused, the next accepted").isEqualTo(before + 5);
         }
     }
 
@@ -208,8 +245,9 @@ class DeviceGatewayMosquittoTest {
         try (TestDevice device = device(code)) {
             device.publish("events/card-read", json, 1);
             device.publish("events/card-read", json, 1);
-            await(Duration.ofSeconds(3), () -> events.published.stream().anyMatch(e -> e instanceof CardRead c && c.eventId().equals(id)));
-            Thread.sleep(300);
+            // The device's messages are handled in order: once its status after them is, so are both reads.
+            device.online(30);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
         }
         List<CardRead> reads = events.published.stream().filter(CardRead.class::isInstance).map(CardRead.class::cast)
                 .filter(c -> c.eventId().equals(id)).toList();
@@ -254,16 +292,18 @@ class DeviceGatewayMosquittoTest {
             assertThat(printed.result()).isEqualTo(CommandOutcome.Result.OK);
             assertThat(printed.attempts()).isEqualTo(2);
 
-            received.set(0);
+            List<String> types = new CopyOnWriteArrayList<>();
             device.onCommand = command -> {
-                received.incrementAndGet();
-                return null;
+                types.add(command.contains("open-compartment") ? "open-compartment" : "other");
+                return command.contains("open-compartment") ? null
+                        : "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"id\":\"" + id(command) + "\",\"result\":\"ok\"}";
             };
             CommandOutcome opened = commands.send(code, DeviceCommand.openCompartment("B3"), Duration.ofMillis(1500));
             assertThat(opened.result()).isEqualTo(CommandOutcome.Result.TIMED_OUT);
             assertThat(opened.attempts()).isEqualTo(1);
-            Thread.sleep(300);
-            assertThat(received).hasValue(1);
+            // Commands reach the device in the order sent: once a later one is answered, a resend would have arrived.
+            assertThat(commands.send(code, DeviceCommand.lockScreen(), Duration.ofSeconds(3)).ok()).isTrue();
+            assertThat(types).containsExactly("open-compartment", "other");
             eventually(() -> assertThat(commandLog.find(opened.commandId()).outcome()).isEqualTo("TIMED_OUT"));
         }
     }
@@ -292,16 +332,12 @@ class DeviceGatewayMosquittoTest {
     }
 
     @Test
-    void aReplyAfterTheTimeoutIsRecordedAsLateAndChangesNothing() throws Exception {
+    void aReplyAfterTheTimeoutReplacesTimedOutInTheLogMarkedLateAndRaisesTheJammedDoorAlert() throws Exception {
         String code = "T-CMD-LATE";
+        CountDownLatch answer = new CountDownLatch(1);
         try (TestDevice device = device(code)) {
             device.onCommand = command -> {
-                try {
-                    Thread.sleep(1200);
-                }
-                catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                hold(answer);
                 return "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"id\":\"" + id(command)
                         + "\",\"result\":\"error\",\"code\":\"DOOR_JAMMED\",\"message\":\"B3 did not open\"}";
             };
@@ -310,12 +346,91 @@ class DeviceGatewayMosquittoTest {
 
             CommandOutcome outcome = commands.send(code, DeviceCommand.openCompartment("B3"), Duration.ofMillis(500));
             assertThat(outcome.result()).isEqualTo(CommandOutcome.Result.TIMED_OUT);
+            answer.countDown();
 
             await(Duration.ofSeconds(3), () -> commandLog.find(outcome.commandId()).late());
             CommandLog.Entry entry = commandLog.find(outcome.commandId());
-            assertThat(entry.outcome()).isEqualTo("TIMED_OUT");
-            assertThat(entry.code()).isNull();
-            assertThat(statuses.statusOf(code)).isEqualTo(DeviceStatus.ONLINE);
+            assertThat(entry.outcome()).isEqualTo("ERROR");
+            assertThat(entry.code()).isEqualTo("DOOR_JAMMED");
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.FAULT);
+        }
+    }
+
+    @Test
+    void aDeviceWhoseEventListenerIsSlowDelaysNoOtherDevice() throws Exception {
+        String slow = "T-SLOW-01";
+        String other = "T-OTHER-01";
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        events.onDoorOpened.put(slow, e -> {
+            inListener.countDown();
+            hold(release);
+        });
+        try (TestDevice stuck = device(slow); TestDevice fine = device(other)) {
+            stuck.publish("events/door-opened", doorOpened("A1"), 1);
+            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+
+            fine.online(30);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(other) == DeviceStatus.ONLINE);
+            assertThat(release.getCount()).as("the slow listener still runs").isEqualTo(1);
+        }
+        finally {
+            release.countDown();
+            events.onDoorOpened.remove(slow);
+        }
+    }
+
+    @Test
+    void aDeviceEventsListenerCanReadTheDevicesHealthFromAnotherThreadWhileItRuns() throws Exception {
+        String code = "T-READER-01";
+        AtomicReference<DeviceSnapshot> read = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        events.onDoorOpened.put(code, e -> {
+            Thread reader = new Thread(() -> {
+                health.all();
+                read.set(health.snapshot(code).orElse(null));
+            });
+            reader.start();
+            try {
+                reader.join(5000);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            done.countDown();
+        });
+        try (TestDevice device = device(code)) {
+            device.online(30);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+            device.publish("events/door-opened", doorOpened("A1"), 1);
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(read.get()).as("read while the listener ran").isNotNull()
+                    .satisfies(s -> assertThat(s.status()).isEqualTo(DeviceStatus.ONLINE));
+        }
+        finally {
+            events.onDoorOpened.remove(code);
+        }
+    }
+
+    @Test
+    void aDeviceEventsListenerThatSendsTheDeviceACommandGetsItsReply() throws Exception {
+        String code = "T-ASK-BACK-01";
+        AtomicReference<CommandOutcome> outcome = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        events.onDoorOpened.put(code, e -> {
+            outcome.set(commands.send(code, DeviceCommand.lockScreen(), Duration.ofSeconds(3)));
+            done.countDown();
+        });
+        try (TestDevice device = device(code)) {
+            device.onCommand = command -> "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"id\":\"" + id(command) + "\",\"result\":\"ok\"}";
+            device.online(30);
+            await(Duration.ofSeconds(3), () -> statuses.statusOf(code) == DeviceStatus.ONLINE);
+            device.publish("events/door-opened", doorOpened("A1"), 1);
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(outcome.get().result()).isEqualTo(CommandOutcome.Result.OK);
+        }
+        finally {
+            events.onDoorOpened.remove(code);
         }
     }
 

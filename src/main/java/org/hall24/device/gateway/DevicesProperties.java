@@ -24,12 +24,39 @@ public record DevicesProperties(
      * @param enabled {@code false} leaves the platform without an MQTT client (tests without a broker)
      * @param clientId the platform client's MQTT client id; default {@code hall24-platform-<host name>}, stable
      *        across restarts of a node so that its persistent session (clean session false) survives them
+     * @param workers threads that handle device messages, each device's in order (default 4 per core, at most 16)
+     * @param queueCapacity messages a device may have waiting to be handled (default 64); when full, the
+     *        MQTT client waits for room (QoS 1) or drops the message (QoS 0, a heartbeat the next one replaces)
+     * @param replyWorkers threads that handle command replies, apart from the devices' messages (default 2)
+     * @param drainTimeout how long a stopping node goes on handling the messages it took (default 5 s); what
+     *        is left is not acknowledged, so the broker delivers it again
      */
-    public record Gateway(@Nullable Boolean enabled, @Nullable String clientId) {
+    public record Gateway(@Nullable Boolean enabled, @Nullable String clientId, @Nullable Integer workers,
+            @Nullable Integer queueCapacity, @Nullable Integer replyWorkers, @Nullable Duration drainTimeout) {
     }
 
     public boolean gatewayEnabled() {
         return gateway == null || gateway.enabled() == null || gateway.enabled();
+    }
+
+    public int workers() {
+        Integer n = gateway == null ? null : gateway.workers();
+        return n == null || n < 1 ? Math.min(4 * Runtime.getRuntime().availableProcessors(), 16) : n;
+    }
+
+    public int queueCapacity() {
+        Integer n = gateway == null ? null : gateway.queueCapacity();
+        return n == null || n < 1 ? 64 : n;
+    }
+
+    public int replyWorkers() {
+        Integer n = gateway == null ? null : gateway.replyWorkers();
+        return n == null || n < 1 ? 2 : n;
+    }
+
+    public Duration drainTimeout() {
+        Duration d = gateway == null ? null : gateway.drainTimeout();
+        return d == null || d.isNegative() ? Duration.ofSeconds(5) : d;
     }
 
     public double timeoutFactor() {

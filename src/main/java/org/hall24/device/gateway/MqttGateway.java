@@ -47,11 +47,24 @@ import org.springframework.stereotype.Component;
  * node restarts wait for it at the broker. A process id in the client id would make every restart
  * leave an orphan session behind.
  *
+ * <p>Handling: the MQTT client's callback thread only reads the topic and hands the message to the
+ * {@link DeviceDispatcher}: a device's status, telemetry and events go to that device's lane (in
+ * order, devices in parallel), replies to the reply lanes. Parsing and the listeners run there.
+ * While a device's lane is full the callback thread waits (QoS 1: back-pressure up to the broker)
+ * or drops the message (QoS 0: a heartbeat the next one replaces). QoS 1 messages are acknowledged
+ * (Paho manual acks) only once handled, rejected ones included, so a node that dies or stops
+ * before handling a message gets it again from the broker (its session is persistent), and
+ * nothing is redelivered forever. A resent copy that arrives while the first is still being
+ * handled is dropped: the first one's acknowledgement answers both. On stop the gateway takes no
+ * more messages, lets the dispatcher drain ({@code hall24.devices.gateway.drain-timeout}), then
+ * disconnects.
+ *
  * <p>Throughput: every message handled is counted in the Micrometer counters
  * {@code hall24.device.messages} (tag {@code kind}: status, telemetry, event, reply) and
  * {@code hall24.device.messages.rejected}, and every 60 s the gateway logs
- * {@code device messages: N in the last 60 s (X/s), R rejected}. The hot path pays one counter
- * increment (a striped adder) per message.
+ * {@code device messages: N in the last 60 s (X/s), R rejected, D dropped}. The hot path pays one
+ * counter increment (a striped adder) per message; the dispatcher's own meters are described on
+ * {@link DeviceDispatcher}.
  */
 @Component
 class MqttGateway implements CommandChannel, SmartLifecycle {
@@ -63,7 +76,12 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
     private final MqttProperties mqtt;
     private final DevicesProperties devices;
     private final ObjectProvider<DeviceMessageListener> listeners;
+    private final DeviceDispatcher dispatcher;
     private final PayloadParser parser = new PayloadParser();
+    /** QoS 1 message ids taken and not yet acknowledged. */
+    private final java.util.Set<Integer> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final LongAdder windowDropped = new LongAdder();
+    private volatile boolean subscribed;
     static final Duration REPORT_EVERY = Duration.ofSeconds(60);
 
     private final AtomicLong accepted = new AtomicLong();
@@ -82,7 +100,9 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
     private volatile long retryMillis = 1000;
 
     MqttGateway(PlatformMqttCredentials credentials, MqttProperties mqtt, DevicesProperties devices,
-            ObjectProvider<DeviceMessageListener> listeners, ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<DeviceMessageListener> listeners, ObjectProvider<MeterRegistry> meters,
+            DeviceDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.credentials = credentials;
         MeterRegistry registry = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         this.statusCount = messages(registry, "status");
@@ -107,10 +127,11 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
         long now = System.nanoTime();
         long handled = windowAccepted.sumThenReset();
         long refused = windowRejected.sumThenReset();
+        long dropped = windowDropped.sumThenReset();
         double seconds = Math.max((now - windowStart) / 1e9, 0.001);
         windowStart = now;
-        log.info("device messages: {} in the last {} s ({}/s), {} rejected", handled, Math.round(seconds),
-                String.format(java.util.Locale.ROOT, "%.1f", handled / seconds), refused);
+        log.info("device messages: {} in the last {} s ({}/s), {} rejected, {} dropped", handled, Math.round(seconds),
+                String.format(java.util.Locale.ROOT, "%.1f", handled / seconds), refused, dropped);
     }
 
     /** Messages accepted since start. */
@@ -121,6 +142,11 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
     /** Messages rejected since start (malformed, oversized, unknown version or topic). */
     long rejected() {
         return rejected.get();
+    }
+
+    /** Whether the subscriptions of the current connection were granted. */
+    boolean subscribed() {
+        return subscribed;
     }
 
     @Override
@@ -150,6 +176,7 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
         if (!devices.gatewayEnabled() || !running.compareAndSet(false, true)) {
             return;
         }
+        dispatcher.resume();
         connector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mqtt-gateway-connect");
             t.setDaemon(true);
@@ -169,8 +196,12 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
         if (executor != null) {
             executor.shutdownNow();
         }
+        if (!dispatcher.drain(devices.drainTimeout())) {
+            log.warn("Device gateway stopped with device messages still being handled; the broker delivers them again");
+        }
         MqttAsyncClient c = client;
         client = null;
+        subscribed = false;
         if (c != null) {
             try {
                 if (c.isConnected()) {
@@ -203,6 +234,7 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
             if (c == null) {
                 c = new MqttAsyncClient(credentials.url(), clientId(), new MemoryPersistence());
                 c.setCallback(new Callback());
+                c.setManualAcks(true);
                 client = c;
             }
             MqttConnectOptions options = new MqttConnectOptions();
@@ -259,6 +291,7 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
             c.subscribe(topics.toArray(String[]::new), qos, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    subscribed = true;
                     log.info("Device gateway subscribed to {}", topics);
                 }
 
@@ -273,18 +306,69 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
         }
     }
 
-    void handle(String topicName, byte[] payload) {
+    /**
+     * Takes a message from the broker: a device's status, telemetry or event to its lane, a reply
+     * to the reply lanes; {@code ack} runs once it was handled or rejected. Waits while a QoS 1
+     * message's lane is full; drops a QoS 0 message whose lane is full (and acknowledges nothing,
+     * QoS 0 has no acknowledgement).
+     *
+     * @return {@code false} when the gateway is stopping and did not take the message: it stays
+     *         unacknowledged, and the broker delivers it again
+     */
+    boolean arrived(String topicName, byte[] payload, int qos, Runnable ack) throws InterruptedException {
         DeviceTopic topic = DeviceTopic.parse(topicName);
         if (topic == null || topic.kind() == DeviceTopic.Kind.COMMAND) {
-            reject(null, topicName, "not a device topic");
-            return;
+            try {
+                reject(topic == null ? null : topic.device(), topicName, "not a device-to-platform topic");
+            }
+            finally {
+                ack.run();
+            }
+            return true;
         }
+        Runnable work = () -> {
+            try {
+                handle(topic, topicName, payload);
+            }
+            finally {
+                ack.run();
+            }
+        };
+        if (topic.kind() == DeviceTopic.Kind.REPLY) {
+            return dispatcher.submitReply(topic.device(), work);
+        }
+        if (qos == 0) {
+            if (!dispatcher.offer(topic.device(), work)) {
+                windowDropped.increment();
+                log.debug("Dropped a QoS 0 message from {} on {}: its lane is full", topic.device(), topicName);
+            }
+            return true;
+        }
+        return dispatcher.submit(topic.device(), work);
+    }
+
+    private void handle(DeviceTopic topic, String topicName, byte[] payload) {
         switch (topic.kind()) {
             case STATUS -> dispatch(topic, topicName, parser.status(payload), statusCount, (l, p) -> l.status(topic, p));
             case TELEMETRY -> dispatch(topic, topicName, parser.telemetry(payload), telemetryCount, (l, p) -> l.telemetry(topic, p));
             case REPLY -> dispatch(topic, topicName, parser.reply(payload), replyCount, (l, p) -> l.reply(topic, p));
             case EVENT -> dispatch(topic, topicName, parser.event(topic.eventType(), payload), eventCount, (l, p) -> l.event(topic, p));
             default -> reject(topic.device(), topicName, "not a device-to-platform topic");
+        }
+    }
+
+    /** Tells the broker a QoS 1 message was handled; a lost acknowledgement means a redelivery, which is harmless. */
+    private void acknowledge(int id, int qos) {
+        inFlight.remove(id);
+        MqttAsyncClient c = client;
+        if (c == null) {
+            return;
+        }
+        try {
+            c.messageArrivedComplete(id, qos);
+        }
+        catch (MqttException | RuntimeException e) {
+            log.debug("Acknowledgement of message {} not sent ({}); the broker delivers it again", id, e.getMessage());
         }
     }
 
@@ -334,16 +418,36 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
 
         @Override
         public void connectionLost(Throwable cause) {
+            subscribed = false;
             log.warn("Device gateway lost the broker: {}; reconnecting", cause == null ? "?" : cause.getMessage());
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            int id = message.getId();
+            int qos = message.getQos();
+            if (qos > 0 && !inFlight.add(id)) {
+                log.debug("Message {} on {} delivered again while still being handled; the first one's acknowledgement answers both",
+                        id, topic);
+                return;
+            }
+            Runnable ack = qos > 0 ? () -> acknowledge(id, qos) : () -> {
+            };
+            boolean taken;
             try {
-                handle(topic, message.getPayload());
+                taken = arrived(topic, message.getPayload(), qos, ack);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                taken = false;
             }
             catch (RuntimeException e) {
                 log.error("Device message on {} failed: {}", topic, e.toString());
+                ack.run();
+                return;
+            }
+            if (!taken && qos > 0) {
+                inFlight.remove(id);
             }
         }
 

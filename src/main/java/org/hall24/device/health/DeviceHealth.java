@@ -20,6 +20,7 @@ import org.hall24.device.DeviceAlertRaised;
 import org.hall24.device.DeviceStatus;
 import org.hall24.device.DeviceWentOffline;
 import org.hall24.device.DeviceWentOnline;
+import org.hall24.device.gateway.DeviceDispatcher;
 import org.hall24.device.gateway.DeviceMessageListener;
 import org.hall24.device.gateway.DeviceTopic;
 import org.hall24.device.gateway.DevicesProperties;
@@ -50,6 +51,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link DeviceWentOnline}, {@link DeviceWentOffline}, {@link DeviceAlertRaised},
  * {@link DeviceAlertCleared}) in one transaction, so the event publication registry keeps it for
  * listeners. Device events (card read, door closed…) are published once per event id.
+ *
+ * <p>Threads: a device's state is changed only on its lane of the {@link DeviceDispatcher} — its
+ * messages, the periodic check and {@link #commandAlert} all run there, one at a time — so no lock
+ * is held, never across the database work and the events' synchronous listeners. After each
+ * change the device's {@link DeviceSnapshot} (immutable) replaces the previous one; the readers
+ * ({@link #statusOf}, {@link #snapshot}, {@link #all}, {@link #online}, {@link #hallOf}) read those
+ * snapshots from any thread without waiting. A snapshot is published before the change is
+ * recorded and its events published, so a listener of {@code DeviceAlertRaised} reads the new status.
  */
 @Component
 public class DeviceHealth implements DeviceMessageListener {
@@ -57,8 +66,12 @@ public class DeviceHealth implements DeviceMessageListener {
     private static final Logger log = LoggerFactory.getLogger(DeviceHealth.class);
     static final String TELEMETRY_TIMEOUT = "telemetry-timeout";
 
+    /** Each device's live state, read and changed only on the device's lane. */
     private final Map<String, Tracked> devices = new ConcurrentHashMap<>();
+    /** Each device's latest snapshot, for readers on any thread. */
+    private final Map<String, DeviceSnapshot> snapshots = new ConcurrentHashMap<>();
     private final List<Consumer<DeviceSnapshot>> watchers = new CopyOnWriteArrayList<>();
+    private final DeviceDispatcher lanes;
     private final HealthHistory history;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -66,7 +79,8 @@ public class DeviceHealth implements DeviceMessageListener {
     private final Clock clock;
 
     DeviceHealth(HealthHistory history, ApplicationEventPublisher events, TransactionTemplate tx,
-            DevicesProperties properties, Clock clock) {
+            DevicesProperties properties, Clock clock, DeviceDispatcher lanes) {
+        this.lanes = lanes;
         this.history = history;
         this.events = events;
         this.tx = tx;
@@ -76,34 +90,24 @@ public class DeviceHealth implements DeviceMessageListener {
 
     /** The device's current status; {@link DeviceStatus#UNKNOWN} for one that never reported. */
     public DeviceStatus statusOf(String deviceCode) {
-        Tracked t = devices.get(deviceCode);
-        return t == null ? DeviceStatus.UNKNOWN : t.status;
+        DeviceSnapshot s = snapshots.get(deviceCode);
+        return s == null ? DeviceStatus.UNKNOWN : s.status();
     }
 
     public Optional<DeviceSnapshot> snapshot(String deviceCode) {
-        Tracked t = devices.get(deviceCode);
-        if (t == null) {
-            return Optional.empty();
-        }
-        synchronized (t) {
-            return Optional.of(t.snapshot());
-        }
+        return Optional.ofNullable(snapshots.get(deviceCode));
     }
 
     /** Every device that reported since this node started, by code. */
     public List<DeviceSnapshot> all() {
-        return devices.values().stream().map(t -> {
-            synchronized (t) {
-                return t.snapshot();
-            }
-        }).sorted(Comparator.comparing(DeviceSnapshot::code)).toList();
+        return snapshots.values().stream().sorted(Comparator.comparing(DeviceSnapshot::code)).toList();
     }
 
     /** The codes of the devices online now, in no particular order; cheaper than {@link #all()}. */
     public List<String> online() {
         List<String> codes = new ArrayList<>();
-        devices.forEach((code, t) -> {
-            if (t.status == DeviceStatus.ONLINE) {
+        snapshots.forEach((code, s) -> {
+            if (s.status() == DeviceStatus.ONLINE) {
                 codes.add(code);
             }
         });
@@ -112,11 +116,13 @@ public class DeviceHealth implements DeviceMessageListener {
 
     /** The hall a device last reported from, which its commands go to. */
     public Optional<String> hallOf(String deviceCode) {
-        Tracked t = devices.get(deviceCode);
-        return t == null ? Optional.empty() : Optional.of(t.hall);
+        return snapshot(deviceCode).map(DeviceSnapshot::hall);
     }
 
-    /** Calls {@code watcher} with a device's snapshot after each message or change; returns how to stop. */
+    /**
+     * Calls {@code watcher} with a device's snapshot after each message or change, on the device's
+     * lane: it must be quick and must not block (hand the work to another thread). Returns how to stop.
+     */
     public Runnable watch(Consumer<DeviceSnapshot> watcher) {
         watchers.add(watcher);
         return () -> watchers.remove(watcher);
@@ -124,8 +130,8 @@ public class DeviceHealth implements DeviceMessageListener {
 
     @Override
     public void status(DeviceTopic topic, Payload.Status status) {
-        Tracked t = tracked(topic);
-        synchronized (t) {
+        lanes.runOn(topic.device(), () -> {
+            Tracked t = tracked(topic);
             Instant now = clock.instant();
             t.hall = topic.hall();
             if (status.online()) {
@@ -139,14 +145,14 @@ public class DeviceHealth implements DeviceMessageListener {
                 t.connected = false;
                 settle(t, status.reason() == null ? "offline" : status.reason(), now);
             }
-        }
-        notifyWatchers(t);
+            notifyWatchers(t);
+        });
     }
 
     @Override
     public void telemetry(DeviceTopic topic, Payload.Telemetry telemetry) {
-        Tracked t = tracked(topic);
-        synchronized (t) {
+        lanes.runOn(topic.device(), () -> {
+            Tracked t = tracked(topic);
             Instant now = clock.instant();
             t.hall = topic.hall();
             t.connected = true;
@@ -181,15 +187,15 @@ public class DeviceHealth implements DeviceMessageListener {
             }
             t.telemetryAlerts = derived;
             settle(t, null, now);
-        }
-        notifyWatchers(t);
+            notifyWatchers(t);
+        });
     }
 
     @Override
     public void event(DeviceTopic topic, Payload.Event event) {
-        Tracked t = tracked(topic);
         Object moduleEvent = event.toModuleEvent(topic.device());
-        synchronized (t) {
+        lanes.runOn(topic.device(), () -> {
+            Tracked t = tracked(topic);
             Instant now = clock.instant();
             t.hall = topic.hall();
             if (event.body() instanceof Payload.DoorBody door) {
@@ -212,17 +218,22 @@ public class DeviceHealth implements DeviceMessageListener {
                 log.debug("Device {} repeated event {}; ignored", topic.device(), event.id());
             }
             settle(t, null, now);
-        }
-        notifyWatchers(t);
+            notifyWatchers(t);
+        });
     }
 
-    /** Opens an alert a command's reply revealed (a jammed door), until a door event or a success clears it. */
+    /**
+     * Opens ({@code open}) or clears an alert that something other than the device's telemetry
+     * revealed — a jammed door in a command's reply — until a door event or a success clears it.
+     * A device that never reported is left alone. The change is made on the device's lane: at once
+     * when called there, else shortly after this returns.
+     */
     public void commandAlert(String deviceCode, DeviceAlert kind, String detail, boolean open) {
-        Tracked t = devices.get(deviceCode);
-        if (t == null) {
-            return;
-        }
-        synchronized (t) {
+        lanes.runOn(deviceCode, () -> {
+            Tracked t = devices.get(deviceCode);
+            if (t == null) {
+                return;
+            }
             if (open) {
                 t.commandAlerts.put(key(kind, detail), detail);
             }
@@ -230,30 +241,38 @@ public class DeviceHealth implements DeviceMessageListener {
                 t.commandAlerts.remove(key(kind, detail));
             }
             settle(t, null, clock.instant());
-        }
-        notifyWatchers(t);
+            notifyWatchers(t);
+        });
     }
 
-    /** Marks silent devices offline and raises doors left open. */
+    /**
+     * Marks silent devices offline and raises doors left open: queues a check on each device's
+     * lane (one at a time per device), so a device whose lane is busy delays no other's check.
+     */
     @Scheduled(fixedDelayString = "${hall24.devices.health-check-period:1s}")
     public void check() {
+        devices.forEach((code, t) -> {
+            if (t.checkQueued.compareAndSet(false, true)) {
+                lanes.execute(code, () -> {
+                    t.checkQueued.set(false);
+                    check(t);
+                });
+            }
+        });
+    }
+
+    private void check(Tracked t) {
         Instant now = clock.instant();
-        for (Tracked t : devices.values()) {
-            boolean changed;
-            synchronized (t) {
-                String reason = null;
-                if (t.connected && t.lastSeen != null) {
-                    long timeout = (long) (properties.timeoutFactor() * t.interval * 1000);
-                    if (Duration.between(t.lastSeen, now).toMillis() > timeout) {
-                        t.connected = false;
-                        reason = TELEMETRY_TIMEOUT;
-                    }
-                }
-                changed = settle(t, reason, now);
+        String reason = null;
+        if (t.connected && t.lastSeen != null) {
+            long timeout = (long) (properties.timeoutFactor() * t.interval * 1000);
+            if (Duration.between(t.lastSeen, now).toMillis() > timeout) {
+                t.connected = false;
+                reason = TELEMETRY_TIMEOUT;
             }
-            if (changed) {
-                notifyWatchers(t);
-            }
+        }
+        if (settle(t, reason, now)) {
+            notifyWatchers(t);
         }
     }
 
@@ -266,8 +285,11 @@ public class DeviceHealth implements DeviceMessageListener {
     }
 
     /**
-     * Brings the device's alerts and status in line with what is known, recording and publishing
-     * every change in one transaction. Called with the device's lock held.
+     * Brings the device's alerts and status in line with what is known, publishes its new
+     * snapshot, then records and publishes every change in one transaction. Called on the
+     * device's lane.
+     *
+     * @return whether the status or an alert changed
      */
     private boolean settle(Tracked t, @Nullable String offlineReason, Instant now) {
         Map<String, String> wanted = new LinkedHashMap<>(t.telemetryAlerts);
@@ -323,6 +345,7 @@ public class DeviceHealth implements DeviceMessageListener {
                 published.add(0, new DeviceWentOffline(t.code, offlineReason == null ? "offline" : offlineReason, now));
             }
         }
+        snapshots.put(t.code, t.snapshot());
         if (!statusChanged && alertChanges.isEmpty()) {
             return false;
         }
@@ -348,12 +371,9 @@ public class DeviceHealth implements DeviceMessageListener {
     }
 
     private void notifyWatchers(Tracked t) {
-        if (watchers.isEmpty()) {
+        DeviceSnapshot snapshot = snapshots.get(t.code);
+        if (watchers.isEmpty() || snapshot == null) {
             return;
-        }
-        DeviceSnapshot snapshot;
-        synchronized (t) {
-            snapshot = t.snapshot();
         }
         for (Consumer<DeviceSnapshot> watcher : watchers) {
             try {
@@ -365,9 +385,11 @@ public class DeviceHealth implements DeviceMessageListener {
         }
     }
 
-    /** One device's live state; guarded by its own monitor. */
+    /** One device's live state; read and changed only on the device's lane. */
     private static final class Tracked {
         final String code;
+        /** A check is queued on the lane and has not started; set from the scheduler's thread. */
+        final java.util.concurrent.atomic.AtomicBoolean checkQueued = new java.util.concurrent.atomic.AtomicBoolean();
         String hall;
         boolean connected;
         int interval = Payload.Status.DEFAULT_INTERVAL;

@@ -1,19 +1,17 @@
 package org.hall24.device.web;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import org.hall24.device.CommandOutcome;
 import org.hall24.device.DeviceCommand;
 import org.hall24.device.DeviceCommands;
+import org.hall24.device.DeviceRegistry;
 import org.hall24.device.DeviceStatus;
 import org.hall24.device.commands.CommandLog;
 import org.hall24.device.health.DeviceHealth;
@@ -35,7 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The device monitor (设备监控): every device the platform has heard from, with its status,
  * peripherals, last contact and open alerts, kept live by server-sent events; and each device's
- * history of status changes, alerts and commands. Admins only ({@code /admin/**}).
+ * history of status changes, alerts and commands. Admins only ({@code /admin/**}). A compartment
+ * can be opened only on a device whose registered type has compartments (the file cabinet).
  */
 @Controller
 @RequestMapping("/admin/devices")
@@ -43,7 +42,6 @@ class AdminDevicesController {
 
     static final String LIST = "admin/devices/list";
     static final String DEVICE = "admin/devices/device";
-    private static final long SSE_TIMEOUT = 30 * 60 * 1000L;
 
     /** A line of the monitor table. */
     record Row(DeviceSnapshot device, String lastSeen) {
@@ -54,15 +52,14 @@ class AdminDevicesController {
     private final CommandLog commands;
     private final DeviceCommands deviceCommands;
     private final DisplayTime displayTime;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "device-monitor-sse");
-        t.setDaemon(true);
-        return t;
-    });
+    private final DeviceRegistry registry;
+    private final MonitorStreams streams;
 
     AdminDevicesController(DeviceHealth health, HealthHistory history, CommandLog commands,
-            DeviceCommands deviceCommands, DisplayTime displayTime) {
+            DeviceCommands deviceCommands, DisplayTime displayTime, DeviceRegistry registry, MonitorStreams streams) {
         this.displayTime = displayTime;
+        this.registry = registry;
+        this.streams = streams;
         this.health = health;
         this.history = history;
         this.commands = commands;
@@ -85,6 +82,10 @@ class AdminDevicesController {
                 .orElse(null);
         if (commandType == null) {
             redirect.addFlashAttribute("commandError", "device.monitor.send.unknown");
+            return "redirect:/admin/devices/" + code;
+        }
+        if (commandType == DeviceCommand.Type.OPEN_COMPARTMENT && !hasCompartments(code)) {
+            redirect.addFlashAttribute("commandError", "device.monitor.send.no-compartments");
             return "redirect:/admin/devices/" + code;
         }
         if (commandType == DeviceCommand.Type.OPEN_COMPARTMENT
@@ -111,6 +112,7 @@ class AdminDevicesController {
     @GetMapping("/{code:[A-Za-z0-9_.-]{1,64}}")
     String device(@PathVariable String code, Model model) {
         model.addAttribute("code", code);
+        model.addAttribute("hasCompartments", hasCompartments(code));
         model.addAttribute("row", health.snapshot(code).map(this::row).orElse(null));
         model.addAttribute("changes", history.of(code, 200));
         model.addAttribute("commands", commands.recent(code, 50));
@@ -120,19 +122,11 @@ class AdminDevicesController {
     /** Server-sent events: {@code device} with the device code whenever a device's state moves. */
     @GetMapping(path = "/stream", produces = "text/event-stream")
     SseEmitter stream() {
-        SseEmitter emitter = new SseEmitter(SSE_TIMEOUT);
-        Runnable stop = health.watch(snapshot -> sender.execute(() -> {
-            try {
-                emitter.send(SseEmitter.event().name("device").data(snapshot.code()));
-            }
-            catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
-            }
-        }));
-        emitter.onCompletion(stop);
-        emitter.onTimeout(stop);
-        emitter.onError(e -> stop.run());
-        return emitter;
+        return streams.open();
+    }
+
+    private boolean hasCompartments(String code) {
+        return registry.find(code).map(d -> d.type().hasCompartments()).orElse(false);
     }
 
     private List<Row> rows() {
