@@ -18,9 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param fields    labelled values, in display order
  * @param table     rows of records (contributions, withdrawals, properties …), or {@literal null}
  * @param printable whether the kiosk should offer to print it
+ * @param simulated whether a simulated department system gave it (the demo's backends, not a
+ *                  department): the kiosk screen and the print-out then carry a 模拟数据 / SIMULATED mark,
+ *                  so that a made-up certificate or balance cannot pass for a real one
  */
 public record InstantAnswer(Outcome outcome, @Nullable String reference, LocalizedText title, @Nullable LocalizedText reason,
-        List<Field> fields, @Nullable Table table, boolean printable) {
+        List<Field> fields, @Nullable Table table, boolean printable, boolean simulated) {
 
     public enum Outcome {
         /** Answered; the fields (and table) say what. */
@@ -72,22 +75,27 @@ public record InstantAnswer(Outcome outcome, @Nullable String reference, Localiz
     }
 
     public static InstantAnswer ok(String reference, LocalizedText title, List<Field> fields, @Nullable Table table, boolean printable) {
-        return new InstantAnswer(Outcome.OK, reference, title, null, fields, table, printable);
+        return new InstantAnswer(Outcome.OK, reference, title, null, fields, table, printable, false);
     }
 
     public static InstantAnswer noRecord(LocalizedText title, LocalizedText reason) {
-        return new InstantAnswer(Outcome.NO_RECORD, null, title, reason, List.of(), null, false);
+        return new InstantAnswer(Outcome.NO_RECORD, null, title, reason, List.of(), null, false, false);
     }
 
     public static InstantAnswer refused(LocalizedText title, LocalizedText reason) {
-        return new InstantAnswer(Outcome.REFUSED, null, title, reason, List.of(), null, false);
+        return new InstantAnswer(Outcome.REFUSED, null, title, reason, List.of(), null, false, false);
     }
 
     public static InstantAnswer unavailable(LocalizedText title) {
         return new InstantAnswer(Outcome.UNAVAILABLE, null, title, new LocalizedText(
                 "部门业务系统暂时无法连接，请稍后再试，或到人工窗口办理。",
                 "The department's system cannot be reached right now. Please try again later or go to a staffed counter."),
-                List.of(), null, false);
+                List.of(), null, false, false);
+    }
+
+    /** This answer, marked as given by a simulated department system. */
+    public InstantAnswer asSimulated() {
+        return new InstantAnswer(outcome, reference, title, reason, fields, table, printable, true);
     }
 
     public boolean isOk() {
@@ -98,6 +106,7 @@ public record InstantAnswer(Outcome outcome, @Nullable String reference, Localiz
     @Override
     public String toString() {
         return "InstantAnswer[" + outcome + ", " + reference + ", " + title.zh() + ", " + fields.size() + " fields"
-                + (table == null ? "" : ", " + table.rows().size() + " rows") + (printable ? ", printable" : "") + "]";
+                + (table == null ? "" : ", " + table.rows().size() + " rows") + (printable ? ", printable" : "")
+                + (simulated ? ", simulated" : "") + "]";
     }
 }

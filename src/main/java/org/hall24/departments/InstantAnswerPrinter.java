@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * Renders an instant item's answer as the A4 print-out a kiosk prints: the answer's title, the
  * department, the applicant with the ID number masked, the department's reference number, the
  * answer's fields and records, the device and the printed-at time, and optionally a QR code (for
- * example a link where the print-out can be verified).
+ * example a link where the print-out can be verified). An answer of a simulated department system
+ * carries the 模拟数据 / SIMULATED mark on every page instead of the notice that the data is the
+ * department's.
  */
 @Component
 public class InstantAnswerPrinter {
@@ -79,7 +81,10 @@ public class InstantAnswerPrinter {
             doc.table(table.heading().in(locale), table.header().stream().map(h -> h.in(locale)).toList(),
                     table.rows().stream().map(r -> r.stream().map(c -> c.in(locale)).toList()).toList());
         }
-        doc.paragraph(text("departments.pdf.notice", locale));
+        doc.paragraph(text(answer.simulated() ? "departments.pdf.simulated.notice" : "departments.pdf.notice", locale));
+        if (answer.simulated()) {
+            doc.mark(text("departments.pdf.simulated.stamp", locale), text("departments.pdf.simulated.notice", locale));
+        }
         if (qrContent != null && !qrContent.isBlank()) {
             doc.qr(qrContent, text("departments.pdf.qr", locale));
         }

@@ -14,6 +14,7 @@ import org.hall24.catalog.ServiceItem;
 import org.hall24.hall.Halls;
 import org.hall24.platform.DisplayTime;
 import org.hall24.platform.pdf.PdfDocument;
+import org.hall24.platform.demo.DemoMode;
 import org.hall24.platform.pdf.PdfRenderer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
  * The receipt (受理回执) of a filing: a PDF in the applicant's language with the filing number,
  * the item and its pinned version, the applicant with the ID number masked, the materials
  * received, the promised time limit and due date, what to do next, and a QR code to the
- * progress page. Renders from the stored filing, so a reprint is the same document.
+ * progress page. Renders from the stored filing, so a reprint is the same document. In demo mode
+ * ({@code hall24.demo=true}) every page carries the 演示 / DEMO mark: no real department receives
+ * the filing.
  */
 @Component
 class Receipts {
@@ -34,9 +37,11 @@ class Receipts {
     private final MessageSource messages;
     private final DisplayTime displayTime;
     private final String publicBaseUrl;
+    private final DemoMode demoMode;
 
-    Receipts(PdfRenderer renderer, Catalog catalog, Halls halls, MessageSource messages, DisplayTime displayTime,
+    Receipts(PdfRenderer renderer, Catalog catalog, Halls halls, MessageSource messages, DisplayTime displayTime, DemoMode demoMode,
             @Value("${hall24.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+        this.demoMode = demoMode;
         this.renderer = renderer;
         this.catalog = catalog;
         this.halls = halls;
@@ -105,6 +110,9 @@ class Receipts {
         });
         receipt.qr(trackUrl(filing.number()), text("receipt.qr-caption", locale));
         receipt.footer(text("receipt.footer", locale, hallName, displayTime.format(printedAt)));
+        if (demoMode.on()) {
+            receipt.mark(text("receipt.demo.stamp", locale), text("receipt.demo.notice", locale));
+        }
         return renderer.render(receipt.build());
     }
 

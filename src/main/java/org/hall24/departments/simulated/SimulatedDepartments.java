@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Departments listed in {@code hall24.departments.unavailable} (codes, or {@code ALL}), or switched
  * off with {@link #makeUnavailable(String...)}, answer UNAVAILABLE, as a real backend that is down.
+ * Every answer is {@linkplain InstantAnswer#simulated() marked simulated}.
  */
 @Component
 @ConditionalOnProperty(name = "hall24.departments.simulated", havingValue = "true", matchIfMissing = true)
@@ -66,13 +67,13 @@ public class SimulatedDepartments implements DepartmentGateway {
         }
         if (unavailable.contains(ALL) || unavailable.contains(item.department())) {
             log.info("Simulated department {} is unavailable; {} answered UNAVAILABLE", item.department(), item.code());
-            return InstantAnswer.unavailable(item.name());
+            return InstantAnswer.unavailable(item.name()).asSimulated();
         }
         LocalDate today = clock.instant().atZone(displayTime.zone()).toLocalDate();
         Ask ask = new Ask(request, item, new Person(request.applicant().idNumber()), today);
         Optional<InstantAnswer> answer = backends.stream().filter(b -> b.departments().contains(item.department())).findFirst()
                 .flatMap(b -> b.answer(ask));
-        InstantAnswer result = answer.or(() -> generic.answer(ask)).orElseThrow();
+        InstantAnswer result = answer.or(() -> generic.answer(ask)).orElseThrow().asSimulated();
         log.debug("Simulated department {} answered {} for {}: {}", item.department(), item.code(), request.applicant(), result.outcome());
         return result;
     }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A printable A4 portrait document: a title, an optional subtitle, blocks in reading order
  * (sections of label/value rows, tables, paragraphs, inline QR codes), an optional QR code at the
- * bottom right of the last page, and a footer line on every page. Immutable; build one with
+ * bottom right of the last page, a footer line on every page, and optionally a {@link Mark} on every
+ * page. Immutable; build one with
  * {@link #builder(String)} and render it with {@link PdfRenderer#render(PdfDocument)}.
  *
  * @param title    the heading of the first page, must not be blank
@@ -20,14 +21,37 @@ import org.jspecify.annotations.Nullable;
  * @param qr       a QR code drawn at the bottom right of the last page, or {@literal null}
  * @param footer   a line at the foot of every page (e.g. the hall and the printed-at time), or {@literal null};
  *                 the page number is added to it when the document has more than one page
+ * @param mark     a mark on every page saying what the document is not (a demo's receipt, a simulated
+ *                 department's answer), or {@literal null} for none
  */
-public record PdfDocument(String title, @Nullable String subtitle, List<Block> blocks, @Nullable QrCode qr, @Nullable String footer) {
+public record PdfDocument(String title, @Nullable String subtitle, List<Block> blocks, @Nullable QrCode qr, @Nullable String footer,
+        @Nullable Mark mark) {
 
     public PdfDocument {
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("title must not be blank");
         }
         blocks = List.copyOf(blocks);
+    }
+
+    public PdfDocument(String title, @Nullable String subtitle, List<Block> blocks, @Nullable QrCode qr, @Nullable String footer) {
+        this(title, subtitle, blocks, qr, footer, null);
+    }
+
+    /**
+     * A mark that no reader of any page can miss, e.g. 模拟数据 on an answer made up by a simulated
+     * department system: the stamp printed large and light across every page, under the text, and
+     * the notice on a tinted band in every page's top margin (where a cut-off copy still shows it).
+     *
+     * @param stamp  a word or two, e.g. 模拟数据 / SIMULATED
+     * @param notice a sentence saying what that means, e.g. that no department issued it
+     */
+    public record Mark(String stamp, String notice) {
+        public Mark {
+            if (stamp == null || stamp.isBlank() || notice == null || notice.isBlank()) {
+                throw new IllegalArgumentException("a mark needs a stamp and a notice");
+            }
+        }
     }
 
     public static Builder builder(String title) {
@@ -124,6 +148,7 @@ public record PdfDocument(String title, @Nullable String subtitle, List<Block> b
         private final List<Block> blocks = new ArrayList<>();
         private @Nullable QrCode qr;
         private @Nullable String footer;
+        private @Nullable Mark mark;
 
         private Builder(String title) {
             this.title = title;
@@ -177,13 +202,19 @@ public record PdfDocument(String title, @Nullable String subtitle, List<Block> b
             return this;
         }
 
+        /** Marks every page (see {@link Mark}). */
+        public Builder mark(String stamp, String notice) {
+            this.mark = new Mark(stamp, notice);
+            return this;
+        }
+
         public Builder block(Block block) {
             blocks.add(block);
             return this;
         }
 
         public PdfDocument build() {
-            return new PdfDocument(title, subtitle, blocks, qr, footer);
+            return new PdfDocument(title, subtitle, blocks, qr, footer, mark);
         }
     }
 

@@ -15,7 +15,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.util.Matrix;
 import org.hall24.platform.pdf.PdfDocument.Block;
+import org.hall24.platform.pdf.PdfDocument.Mark;
 import org.hall24.platform.pdf.PdfDocument.Paragraph;
 import org.hall24.platform.pdf.PdfDocument.QrCode;
 import org.hall24.platform.pdf.PdfDocument.Row;
@@ -28,7 +30,8 @@ import com.google.zxing.common.BitMatrix;
 /**
  * Renders a {@link PdfDocument} to PDF bytes: A4 portrait, one embedded (subset) TrueType CJK font,
  * text wrapped to the page (Chinese at any character, Latin between words, closing punctuation kept
- * with the character before it), new pages when content overflows. Thread-safe: every call has its
+ * with the character before it), new pages when content overflows, a document's {@link Mark} on every
+ * page. Thread-safe: every call has its
  * own document and borrows a font instance of its own.
  */
 public final class PdfRenderer {
@@ -42,6 +45,8 @@ public final class PdfRenderer {
     static final float LEADING = 1.45f;
     static final float CELL_PADDING = 4;
     static final float FOOTER_ZONE = 30;
+    static final float STAMP_SIZE = 96;
+    static final float MARK_SIZE = 9;
 
     private final Supplier<CjkFont> font;
 
@@ -133,6 +138,9 @@ public final class PdfRenderer {
             }
             closeStream();
             footers(document.footer());
+            if (document.mark() != null) {
+                marks(document.mark());
+            }
         }
 
         // ------------------------------------------------------------ blocks
@@ -331,6 +339,56 @@ public final class PdfRenderer {
                     s.newLineAtOffset(MARGIN, MARGIN);
                     s.showText(lines.get(0));
                     s.endText();
+                }
+            }
+        }
+
+        /** The mark on every page: the stamp diagonal and light beneath the content, the notice on a band in the top margin. */
+        private void marks(Mark mark) throws IOException {
+            PDRectangle box = PDRectangle.A4;
+            String stamp = clean(mark.stamp()).replace('\n', ' ');
+            float stampSize = Math.min(STAMP_SIZE, STAMP_SIZE * box.getHeight() * 0.75f / Math.max(1, width(stamp, STAMP_SIZE)));
+            float stampWidth = width(stamp, stampSize);
+            double angle = Math.atan2(box.getHeight(), box.getWidth());
+            float cos = (float) Math.cos(angle);
+            float sin = (float) Math.sin(angle);
+            // Start so that the text's middle sits on the page's centre.
+            float x = box.getWidth() / 2 - stampWidth / 2 * cos + stampSize / 3 * sin;
+            float yStart = box.getHeight() / 2 - stampWidth / 2 * sin - stampSize / 3 * cos;
+            List<String> notice = wrap(mark.notice(), MARK_SIZE, width - 2 * CELL_PADDING);
+            notice = notice.subList(0, Math.min(2, notice.size()));
+            float lh = MARK_SIZE * LEADING;
+            float bandHeight = notice.size() * lh + 2 * CELL_PADDING;
+            float bandBottom = top + 6;
+            for (PDPage page : pages) {
+                try (PDPageContentStream s = new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.PREPEND, true)) {
+                    s.saveGraphicsState();
+                    s.setNonStrokingColor(0.93f, 0.82f, 0.80f);
+                    s.beginText();
+                    s.setFont(font, stampSize);
+                    s.setTextMatrix(new Matrix(cos, sin, -sin, cos, x, yStart));
+                    s.showText(stamp);
+                    s.endText();
+                    s.restoreGraphicsState();
+                }
+                try (PDPageContentStream s = new PDPageContentStream(pdf, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                    s.setNonStrokingColor(1f, 0.95f, 0.80f);
+                    s.addRect(MARGIN, bandBottom, width, bandHeight);
+                    s.fill();
+                    s.setStrokingColor(0.69f, 0.38f, 0f);
+                    s.setLineWidth(1f);
+                    s.addRect(MARGIN, bandBottom, width, bandHeight);
+                    s.stroke();
+                    s.setNonStrokingColor(0.24f, 0.16f, 0f);
+                    float baseline = bandBottom + bandHeight - CELL_PADDING - MARK_SIZE;
+                    for (String line : notice) {
+                        s.beginText();
+                        s.setFont(font, MARK_SIZE);
+                        s.newLineAtOffset(MARGIN + CELL_PADDING, baseline);
+                        s.showText(line);
+                        s.endText();
+                        baseline -= lh;
+                    }
                 }
             }
         }

@@ -281,6 +281,64 @@ class SimulatedDepartmentsTest {
     }
 
     @Test
+    void everyAnswerOfTheSimulatedDepartmentsIsMarkedSimulated() {
+        assertThat(gateway.answer(request("GJJ-0001", known(), Map.of()))).satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(Outcome.OK);
+            assertThat(a.simulated()).isTrue();
+        });
+        assertThat(gateway.answer(request("GJJ-0001", unknown(), Map.of()))).satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(Outcome.NO_RECORD);
+            assertThat(a.simulated()).isTrue();
+        });
+        ServiceItem invoice = catalog.item("SW-0001").orElseThrow();
+        Map<String, Object> badAmount = new LinkedHashMap<>(validForm(invoice));
+        badAmount.put("amount", "abc");
+        assertThat(gateway.answer(request(invoice, known(), badAmount))).satisfies(a -> {
+            assertThat(a.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(a.simulated()).isTrue();
+        });
+        simulated.makeUnavailable("GJJ");
+        try {
+            assertThat(gateway.answer(request("GJJ-0002", known(), Map.of()))).satisfies(a -> {
+                assertThat(a.outcome()).isEqualTo(Outcome.UNAVAILABLE);
+                assertThat(a.simulated()).isTrue();
+            });
+        }
+        finally {
+            simulated.makeAvailable();
+        }
+    }
+
+    @Test
+    void aSimulatedAnswersPrintOutCarriesTheSimulatedMarkOnEveryPageInsteadOfTheDepartmentsNotice() throws Exception {
+        InstantRequest request = request("BDC-0003", known(), Map.of());
+        InstantAnswer answer = gateway.answer(request);
+        assertThat(answer.printable()).isTrue();
+
+        try (PDDocument doc = Loader.loadPDF(printer.print(request, answer, null))) {
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(doc)).as("page %d", page).contains("模拟数据：本打印件由演示用的模拟部门系统生成");
+            }
+            assertThat(new PDFTextStripper().getText(doc)).contains(answer.reference()).doesNotContain("内容以部门业务系统记录为准");
+        }
+        InstantRequest english = new InstantRequest(request.itemCode(), request.itemVersion(), request.departmentCode(), request.applicant(),
+                Map.of(), request.deviceCode(), Locale.ENGLISH);
+        try (PDDocument doc = Loader.loadPDF(printer.print(english, answer, null))) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                    .contains("SIMULATED: made up by a demo's simulated department system");
+        }
+        InstantAnswer fromADepartment = new InstantAnswer(answer.outcome(), answer.reference(), answer.title(), answer.reason(),
+                answer.fields(), answer.table(), answer.printable(), false);
+        try (PDDocument doc = Loader.loadPDF(printer.print(request, fromADepartment, null))) {
+            assertThat(new PDFTextStripper().getText(doc)).as("the same answer, not simulated").doesNotContain("模拟数据")
+                    .contains("内容以部门业务系统记录为准");
+        }
+    }
+
+    @Test
     void requestsAndApplicantsAreMaskedInTheirTextForm() {
         ChineseIdNumber person = known();
         InstantRequest request = request("SW-0001", person, Map.of("phone", "13800138000", "buyerName", "李四"));
