@@ -80,7 +80,16 @@ final class TestDevice implements AutoCloseable {
 
     /** The connection dies without a DISCONNECT packet: the broker fires the last will. */
     void cut() throws MqttException {
-        client.disconnectForcibly(0, 100, false);
+        try {
+            client.disconnectForcibly(0, 100, false);
+        }
+        catch (NullPointerException race) {
+            // Paho 1.2.5: an ack read while the connection is torn down finds its callback gone
+            // (ClientState.notifyResult); the connection is cut all the same.
+            if (client.isConnected()) {
+                throw race;
+            }
+        }
     }
 
     @Override
