@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.hall24.device.CardRead;
@@ -21,15 +22,21 @@ import org.hall24.device.DeviceCommand;
 import org.hall24.device.DeviceCommands;
 import org.hall24.device.DeviceStatus;
 import org.hall24.device.DeviceStatuses;
+import org.hall24.device.FaceChecked;
 import org.hall24.hall.Halls;
 import org.hall24.hall.PlacedDevice;
+import org.hall24.identity.KioskSession;
+import org.hall24.identity.KioskSessions;
+import org.hall24.identity.SessionEnd;
 import org.hall24.shared.ChineseIdNumber;
+import org.hall24.simulator.internal.SimulatorRunner;
 import org.hall24.testing.LivingHall;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -81,6 +88,15 @@ class LivingHallTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    SimulatorRunner simulator;
+
+    @Autowired
+    KioskSessions sessions;
+
+    @Autowired
+    JdbcClient jdbc;
+
     void awaitAllOnline() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(halls.defaultHall().devices())
                 .allSatisfy(d -> assertThat(statuses.statusOf(d.code())).as(d.code()).isEqualTo(DeviceStatus.ONLINE)));
@@ -110,6 +126,28 @@ class LivingHallTest {
         assertThat(read.deviceCode()).isEqualTo("JLP-YJP-POL-03");
         assertThat(ChineseIdNumber.problemOf(read.card().idNumber(), java.time.LocalDate.now())).isEmpty();
         assertThat(read.toString()).doesNotContain(read.card().idNumber());
+    }
+
+    @Test
+    void aSimulatedKioskGetsTheSessionNonceAndItsFaceReportForItVerifiesTheSession() throws Exception {
+        awaitAllOnline();
+        String kiosk = "JLP-YJP-POL-02";
+
+        simulator.simulator().orElseThrow().device(kiosk).readCard();
+        KioskSession session = await().atMost(Duration.ofSeconds(10)).until(() -> sessions.current(kiosk), Optional::isPresent)
+                .orElseThrow();
+        String report = simulator.simulator().orElseThrow().device(kiosk).faceChecked(0.93, true);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sessions.find(session.id()).map(KioskSession::verified).orElse(false));
+        assertThat(events.seen).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(FaceChecked.class, face -> {
+            assertThat(face.eventId()).hasToString(report);
+            assertThat(face.nonce()).isEqualTo(session.challenge().nonce());
+            assertThat(face.cardHash()).isEqualTo(session.challenge().cardHash());
+        }));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select outcome from device_command where device_code = ? and type = 'face-check'")
+                .param(kiosk).query(String.class).list().contains("OK"));
+        sessions.end(session.id(), SessionEnd.STAFF);
     }
 
     @Test

@@ -23,7 +23,12 @@ public record DeviceCommand(Type type, Map<String, String> args) {
         OPEN_COMPARTMENT("open-compartment", false),
         LOCK_SCREEN("lock-screen", true),
         UNLOCK_SCREEN("unlock-screen", true),
-        REBOOT("reboot", false);
+        REBOOT("reboot", false),
+        /**
+         * Start the face check for the card on the reader, and sign the report over this session
+         * nonce; idempotent: the same nonce again changes nothing.
+         */
+        FACE_CHECK("face-check", true);
 
         private final String wireName;
         private final boolean idempotent;
@@ -62,6 +67,16 @@ public record DeviceCommand(Type type, Map<String, String> args) {
 
     public static DeviceCommand reboot() {
         return new DeviceCommand(Type.REBOOT, Map.of());
+    }
+
+    /**
+     * A kiosk session's nonce for the kiosk's face module, and the card it is for.
+     *
+     * @param nonce what the module's report must sign over
+     * @param cardHash SHA-256 hex of the card's ID number: the kiosk uses the nonce only while that card is on its reader
+     */
+    public static DeviceCommand faceCheck(String nonce, String cardHash) {
+        return new DeviceCommand(Type.FACE_CHECK, Map.of("nonce", nonce, "cardHash", cardHash));
     }
 
     @Override

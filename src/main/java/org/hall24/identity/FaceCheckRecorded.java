@@ -7,7 +7,8 @@ import java.util.UUID;
  * the event publication registry.
  *
  * @param maskedIdNumber the person's ID number as {@code 5001**********1234}
- * @param attempt which attempt this was (refused ones count), from 1
+ * @param attempt which attempt this was (refused ones count), from 1; 0 for a report that does not
+ *        count as an attempt ({@link FaceVerdict.Outcome#OTHER_SESSION}: made for another session)
  * @param verdict accepted, or why refused
  * @param score the reported similarity
  */

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param deviceCode the kiosk
  * @param stage where the identification stands
  * @param person who put the card on the reader
+ * @param challenge the session's nonce and card hash, sent to the kiosk; the kiosk's reports sign over it
  * @param enterprise the enterprise the person acts for, once declared ({@link KioskSessions#declareEnterprise})
  * @param verifiedPhone the phone proved by an SMS code in this session, if any
  * @param faceAttempts refused face reports so far
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastActivity the last touch, key press or request at the kiosk
  * @param expiresAt when the session ends for inactivity unless touched again
  */
-public record KioskSession(UUID id, String deviceCode, Stage stage, Person person,
+public record KioskSession(UUID id, String deviceCode, Stage stage, Person person, SessionChallenge challenge,
         @Nullable UnifiedSocialCreditCode enterprise, @Nullable MobileNumber verifiedPhone, int faceAttempts,
         int maxFaceAttempts, Instant startedAt, Instant lastActivity, Instant expiresAt) {
 

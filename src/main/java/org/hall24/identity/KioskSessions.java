@@ -14,7 +14,9 @@ import org.hall24.shared.UnifiedSocialCreditCode;
  * The citizens' sessions at the kiosks: at most one per kiosk device, kept in memory
  * (docs/adr/0009-kiosk-sessions-in-memory.md). A session starts when the kiosk's card reader reads
  * a valid, unexpired ID card (a new card ends the previous session with {@link SessionEnd#NEW_CARD}),
- * waits for the terminal's face report ({@link FaceVerifier}), offers the staff-assisted check after
+ * draws the session's {@link SessionChallenge} and sends it to the kiosk ({@code face-check} command,
+ * off the caller's thread), waits for the terminal's face report made for that challenge
+ * ({@link FaceVerifier}), offers the staff-assisted check after
  * {@code hall24.identity.face.max-attempts} refusals, and ends on request or after
  * {@link #inactivityTimeout()} without activity, forgetting everything personal.
  * <p>

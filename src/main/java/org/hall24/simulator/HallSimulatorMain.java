@@ -37,7 +37,8 @@ public final class HallSimulatorMain {
               card <device>                 an ID card on the reader (generated test identity)
               document <device>             the document camera captures a page
               fingerprint <device>          a finger on the reader
-              face <device> [score] [live]  the face module reports (default 0.92 true)
+              face <device> [score] [live]  the face module reports on the card read last (default 0.92 true),
+                                            signed over the nonce the platform sent for it (face-check)
               open <device> <c>             someone opens a door (cabinet)
               close <device> <c>            someone closes it
               offline <device>              drop off abruptly (the last will fires)

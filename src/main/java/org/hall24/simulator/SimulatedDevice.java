@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,6 +63,8 @@ public final class SimulatedDevice {
     /** How many printed documents a simulated kiosk keeps for {@link #printed()}; older ones are dropped. */
     public static final int KEPT_PRINTS = 20;
     static final String PDF = "application/pdf";
+    /** How long {@link #faceChecked} waits, after a card read, for the platform's {@code face-check} nonce. */
+    static final long FACE_CHECK_WAIT_MILLIS = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedDevice.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -85,6 +88,8 @@ public final class SimulatedDevice {
     };
 
     private final Deque<PrintedDocument> printed = new ArrayDeque<>();
+    /** The face module of a kiosk with a face camera. */
+    private final @Nullable SimulatedFaceModule face;
     private volatile int paperSheets = PAPER_FULL_SHEETS;
     private volatile Duration replyDelay = Duration.ZERO;
     private volatile boolean screenLocked;
@@ -98,6 +103,7 @@ public final class SimulatedDevice {
         this.scheduler = scheduler;
         this.clock = clock;
         this.bootedAt = clock.instant();
+        this.face = spec.isFullKiosk() ? new SimulatedFaceModule() : null;
         if (spec.isCabinet()) {
             peripherals.put("locks", "ok");
             peripherals.put("doorSensors", "ok");
@@ -507,6 +513,12 @@ public final class SimulatedDevice {
             case "reboot":
                 // Paho forbids disconnecting from its callback thread, where commands arrive.
                 return Outcome.ok(() -> scheduler.execute(this::reboot));
+            case "face-check":
+                if (face == null) {
+                    return Outcome.error("UNKNOWN_COMMAND", "this kiosk has no face camera");
+                }
+                String refused = face.faceCheck(args.path("nonce").asString(""), args.path("cardHash").asString(""));
+                return refused == null ? Outcome.ok() : Outcome.error("INVALID_ARGS", refused);
             default:
                 return Outcome.error("UNKNOWN_COMMAND", "unknown command type");
         }
@@ -631,6 +643,9 @@ public final class SimulatedDevice {
     public TestIdentity readCard() {
         requireWorking("idCardReader");
         TestIdentity identity = TestIdentities.generate(ThreadLocalRandom.current(), clock.instant().atZone(java.time.ZoneOffset.ofHours(8)).toLocalDate());
+        if (face != null) {
+            face.cardRead(identity.idNumber());
+        }
         event("card-read", Map.of("card", identity.toCard()));
         log.info("Simulated device {} read a card: {}", code(), identity);
         return identity;
@@ -658,31 +673,26 @@ public final class SimulatedDevice {
     }
 
     /**
-     * The terminal's face module reports a check: a {@code face-checked} event signed with
-     * HMAC-SHA-256 under {@link SimulatorSettings#faceReportKey()} over
-     * {@code <device>|<event id>|<score>|<liveness>} (base64), as a certified module signs its reports.
+     * The terminal's face module reports a check of the card on the reader: a {@code face-checked}
+     * event with the session nonce the platform sent ({@code face-check}) and the card's hash, signed
+     * as {@link SimulatedFaceModule#signature} under {@link SimulatorSettings#faceReportKey()}. After a
+     * card read it waits up to {@value #FACE_CHECK_WAIT_MILLIS} ms for that nonce, as a real module
+     * starts when the platform asks it to.
+     *
+     * @throws IllegalStateException without a working face camera, a card on the reader, or a nonce for it
      */
     public String faceChecked(double score, boolean liveness) {
         requireWorking("faceCamera");
+        SimulatedFaceModule.Binding binding = Objects.requireNonNull(face).binding(FACE_CHECK_WAIT_MILLIS);
         String id = UUID.randomUUID().toString();
         Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("nonce", binding.nonce());
+        fields.put("cardHash", binding.cardHash());
         fields.put("score", score);
         fields.put("liveness", liveness);
-        fields.put("signature", faceSignature(settings.faceReportKey(), code(), id, score, liveness));
+        fields.put("signature", SimulatedFaceModule.signature(settings.faceReportKey(), code(), id, binding.nonce(),
+                binding.cardHash(), score, liveness));
         return event("face-checked", id, fields);
-    }
-
-    /** The signature a face module holding {@code key} gives its report. */
-    public static String faceSignature(String key, String deviceCode, String eventId, double score, boolean liveness) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(
-                    (deviceCode + "|" + eventId + "|" + score + "|" + liveness).getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is unavailable", e);
-        }
     }
 
     /** Someone opens a compartment's door: {@code door-opened}. */

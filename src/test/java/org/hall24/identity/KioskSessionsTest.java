@@ -27,9 +27,9 @@ import org.hall24.notifications.Notifications;
 import org.hall24.notifications.OutboxMessage;
 import org.hall24.notifications.VerificationCodes;
 import org.hall24.shared.MobileNumber;
-import org.hall24.simulator.SimulatedDevice;
 import org.hall24.simulator.TestIdentities;
 import org.hall24.simulator.TestIdentity;
+import org.hall24.testing.FaceReports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,16 +113,25 @@ class KioskSessionsTest {
                 who.issuer(), who.validFrom().toString(), validTo, who.photo());
     }
 
+    /** The kiosk's face module reports on the current session, signed for it. */
     void face(double score, boolean liveness) {
-        UUID id = UUID.randomUUID();
-        publisher.publishEvent(new FaceChecked(device, id, Instant.now(), score, liveness,
-                SimulatedDevice.faceSignature(reportKey, device, id.toString(), score, liveness)));
+        publisher.publishEvent(FaceReports.signed(reportKey, session(), score, liveness));
     }
 
+    /** A report for the current session, signed with a key no trusted module holds. */
     void forgedFace(double score, boolean liveness) {
-        UUID id = UUID.randomUUID();
-        publisher.publishEvent(new FaceChecked(device, id, Instant.now(), score, liveness,
-                SimulatedDevice.faceSignature("not-the-key", device, id.toString(), score, liveness)));
+        publisher.publishEvent(FaceReports.signed("not-the-key", session(), score, liveness));
+    }
+
+    /** A genuine report for the current session that was captured on its way and not delivered. */
+    FaceChecked captureFace(double score) {
+        return FaceReports.signed(reportKey, session(), score, true);
+    }
+
+    List<AuditEntry> faceAudit(UUID session, int expected) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> trail.about("kiosk-session:" + session).stream()
+                .filter(e -> e.action().startsWith("identity.face.")).count() == expected);
+        return trail.about("kiosk-session:" + session).stream().filter(e -> e.action().startsWith("identity.face.")).toList();
     }
 
     KioskSession session() {
@@ -205,10 +214,7 @@ class KioskSessionsTest {
         assertThat(session().stage()).as("a report after the limit is ignored").isEqualTo(Stage.FALLBACK_OFFERED);
         assertThat(session().faceAttempts()).isEqualTo(3);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> trail.about("kiosk-session:" + id).stream()
-                .filter(e -> e.action().startsWith("identity.face.")).count() == 3);
-        List<AuditEntry> attempts = trail.about("kiosk-session:" + id).stream()
-                .filter(e -> e.action().startsWith("identity.face.")).toList();
+        List<AuditEntry> attempts = faceAudit(id, 3);
         assertThat(attempts).extracting(AuditEntry::action).containsOnly("identity.face.refused");
         assertThat(attempts).as("audit listeners run asynchronously; each entry names its attempt")
                 .extracting(AuditEntry::detail).satisfiesExactlyInAnyOrder(
@@ -218,6 +224,91 @@ class KioskSessionsTest {
         String masked = person.idNumber().substring(0, 4) + "**********" + person.idNumber().substring(14);
         assertThat(attempts).allSatisfy(e -> assertThat(e.detail()).contains(masked));
         assertClearIdNumberStoredNowhere(person.idNumber(), person.name());
+    }
+
+    @Test
+    void theSessionCarriesAFreshNonceAndTheHashOfItsCard() {
+        insert(person);
+        SessionChallenge first = session().challenge();
+        sessions.end(session().id(), SessionEnd.CITIZEN_FINISHED);
+        insert(person);
+
+        assertThat(first.nonce()).matches("[0-9a-f]{32}");
+        assertThat(first.cardHash()).isEqualTo(SessionChallenge.cardHash(person.idNumber()));
+        assertThat(session().challenge().nonce()).as("the same card's next session").isNotEqualTo(first.nonce());
+        assertThat(session().challenge().cardHash()).isEqualTo(first.cardHash());
+        assertThat(session().toString()).doesNotContain(first.cardHash());
+    }
+
+    @Test
+    void aReportCapturedInOneSessionDoesNotVerifyAnotherPersonsSession() {
+        insert(person);
+        FaceChecked captured = captureFace(0.97);
+        sessions.end(session().id(), SessionEnd.CITIZEN_FINISHED);
+        insert(identity(person.idNumber().hashCode() + 7L));
+        UUID id = session().id();
+
+        publisher.publishEvent(captured);
+
+        assertThat(session().stage()).isEqualTo(Stage.AWAITING_FACE);
+        assertThat(session().faceAttempts()).as("another session's report is not this person's attempt").isZero();
+        assertThat(sessions.lastFaceRefusal(id)).isEmpty();
+        assertThat(faceAudit(id, 1)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("identity.face.refused");
+            assertThat(e.detail()).contains("OTHER_SESSION", "attempt 0");
+        });
+        face(0.93, true);
+        assertThat(session().verified()).as("the report made for this session").isTrue();
+    }
+
+    @Test
+    void aReportCapturedInOneSessionDoesNotVerifyTheSamePersonsNextSession() {
+        insert(person);
+        FaceChecked captured = captureFace(0.97);
+        UUID first = session().id();
+        sessions.end(first, SessionEnd.INACTIVITY);
+        insert(person);
+        assertThat(session().id()).isNotEqualTo(first);
+
+        publisher.publishEvent(captured);
+
+        assertThat(session().stage()).isEqualTo(Stage.AWAITING_FACE);
+        assertThat(session().faceAttempts()).isZero();
+    }
+
+    @Test
+    void aReportSignedWithTheNonceOfTheSessionBeforeANewCardIsRefused() {
+        insert(person);
+        FaceChecked late = captureFace(0.95);
+        TestIdentity next = identity(person.idNumber().hashCode() + 3L);
+        insert(next);
+        assertThat(recorder.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(KioskSessionEnded.class,
+                ended -> assertThat(ended.reason()).isEqualTo(SessionEnd.NEW_CARD)));
+        UUID id = session().id();
+
+        publisher.publishEvent(late);
+        publisher.publishEvent(FaceReports.signed(reportKey, device,
+                new SessionChallenge(late.nonce(), SessionChallenge.cardHash(next.idNumber())), 0.95, true));
+
+        assertThat(session().stage()).isEqualTo(Stage.AWAITING_FACE);
+        assertThat(session().faceAttempts()).isZero();
+        assertThat(faceAudit(id, 2)).as("the old card's report, and the new card compared under the old nonce")
+                .allSatisfy(e -> assertThat(e.detail()).contains("OTHER_SESSION"));
+        face(0.95, true);
+        assertThat(session().verified()).isTrue();
+    }
+
+    @Test
+    void anUnsignedReportIsRefusedCountedAndAudited() {
+        insert(person);
+        KioskSession session = session();
+        publisher.publishEvent(new FaceChecked(device, UUID.randomUUID(), Instant.now(), session.challenge().nonce(),
+                session.challenge().cardHash(), 0.99, true, ""));
+
+        assertThat(session().stage()).isEqualTo(Stage.AWAITING_FACE);
+        assertThat(session().faceAttempts()).isEqualTo(1);
+        assertThat(sessions.lastFaceRefusal(session.id())).contains(FaceVerdict.Outcome.UNSIGNED);
+        assertThat(faceAudit(session.id(), 1)).singleElement().satisfies(e -> assertThat(e.detail()).contains("UNSIGNED", "attempt 1"));
     }
 
     @Test

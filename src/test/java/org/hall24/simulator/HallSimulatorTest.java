@@ -2,6 +2,7 @@ package org.hall24.simulator;
 
 import org.hall24.testing.Mosquitto;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -280,6 +281,12 @@ class HallSimulatorTest {
         String device = "JLP-YJP-HRSS-01";
         String document = simulator.device(device).captureDocument();
         String fingerprint = simulator.device(device).captureFingerprint();
+        TestIdentity card = simulator.device(device).readCard();
+        String cardHash = SimulatedFaceModule.cardHash(card.idNumber());
+        String nonce = "0123456789abcdef0123456789abcdef";
+        String faceCheck = platform.command(HALL, device, "face-check",
+                "{\"nonce\":\"" + nonce + "\",\"cardHash\":\"" + cardHash + "\"}", WAIT);
+        assertThat(platform.reply(HALL, device, faceCheck, WAIT).path("result").asString()).isEqualTo("ok");
         String face = simulator.device(device).faceChecked(0.93, true);
 
         JsonNode page = platform.await(topic(device, "events/document-captured"),
@@ -291,8 +298,42 @@ class HallSimulatorTest {
         JsonNode faceReport = platform.await(topic(device, "events/face-checked"),
                 r -> face.equals(r.json().path("id").asString("")), WAIT).json();
         assertThat(faceReport.path("score").asDouble()).isEqualTo(0.93);
-        assertThat(faceReport.path("signature").asString()).as("HMAC-SHA-256 under the face report key, over device|id|score|liveness")
-                .isEqualTo(SimulatedDevice.faceSignature(simulator.settings().faceReportKey(), device, face, 0.93, true));
+        assertThat(faceReport.path("nonce").asString()).isEqualTo(nonce);
+        assertThat(faceReport.path("cardHash").asString()).isEqualTo(cardHash).matches("[0-9a-f]{64}");
+        assertThat(faceReport.path("signature").asString())
+                .as("HMAC-SHA-256 under the face report key, over face-checked|device|id|nonce|cardHash|score|liveness")
+                .isEqualTo(SimulatedFaceModule.signature(simulator.settings().faceReportKey(), device, face, nonce, cardHash, 0.93, true));
+    }
+
+    @Test
+    void theFaceModuleSignsOnlyWithTheNonceSentForTheCardOnItsReader() throws Exception {
+        String device = "JLP-YJP-GOV-01";
+        String nonce = "fedcba9876543210fedcba9876543210";
+        String beforeAnyCard = platform.command(HALL, device, "face-check",
+                "{\"nonce\":\"" + nonce + "\",\"cardHash\":\"" + "0".repeat(64) + "\"}", WAIT);
+        assertThat(platform.reply(HALL, device, beforeAnyCard, WAIT).path("code").asString()).isEqualTo("INVALID_ARGS");
+        assertThat(catchThrowable(() -> simulator.device(device).faceChecked(0.9, true)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no card");
+
+        TestIdentity card = simulator.device(device).readCard();
+        String otherCard = platform.command(HALL, device, "face-check",
+                "{\"nonce\":\"" + nonce + "\",\"cardHash\":\"" + SimulatedFaceModule.cardHash("500107199001011234") + "\"}", WAIT);
+        JsonNode refused = platform.reply(HALL, device, otherCard, WAIT);
+        assertThat(refused.path("result").asString()).isEqualTo("error");
+        assertThat(refused.path("code").asString()).isEqualTo("INVALID_ARGS");
+        String mine = "00000000000000001111111111111111";
+        String forThisCard = platform.command(HALL, device, "face-check",
+                "{\"nonce\":\"" + mine + "\",\"cardHash\":\"" + SimulatedFaceModule.cardHash(card.idNumber()) + "\"}", WAIT);
+        assertThat(platform.reply(HALL, device, forThisCard, WAIT).path("result").asString()).isEqualTo("ok");
+
+        String face = simulator.device(device).faceChecked(0.9, true);
+        assertThat(platform.await(topic(device, "events/face-checked"), r -> face.equals(r.json().path("id").asString("")), WAIT)
+                .json().path("nonce").asString()).isEqualTo(mine);
+
+        String query = platform.command(HALL, "JLP-YJP-QRY-01", "face-check",
+                "{\"nonce\":\"" + mine + "\",\"cardHash\":\"" + "0".repeat(64) + "\"}", WAIT);
+        assertThat(platform.reply(HALL, "JLP-YJP-QRY-01", query, WAIT).path("code").asString())
+                .as("the query kiosk has no face camera").isEqualTo("UNKNOWN_COMMAND");
     }
 
     @Test

@@ -72,9 +72,14 @@ public sealed interface Payload {
         }
     }
 
-    record FaceCheckedBody(double score, boolean liveness, String signature) implements EventBody {
+    record FaceCheckedBody(String nonce, String cardHash, double score, boolean liveness, String signature) implements EventBody {
         public Object toModuleEvent(String deviceCode, UUID id, Instant at) {
-            return new FaceChecked(deviceCode, id, at, score, liveness, signature);
+            return new FaceChecked(deviceCode, id, at, nonce, cardHash, score, liveness, signature);
+        }
+
+        @Override
+        public String toString() {
+            return "FaceCheckedBody[nonce=" + nonce + ", score=" + score + ", liveness=" + liveness + "]";
         }
     }
 

@@ -55,6 +55,9 @@ public final class PayloadParser {
     private static final int MAX_COMPARTMENTS = 512;
     private static final Pattern ID_NUMBER = Pattern.compile("[0-9]{17}[0-9Xx]");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** A session nonce as the platform issues it (an opaque token, echoed by the kiosk). */
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final JsonMapper json = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -206,7 +209,7 @@ public final class PayloadParser {
         UUID id = uuid(node, "id");
         EventBody body = switch (type) {
             case "card-read" -> cardRead(required(node, "card"));
-            case "face-checked" -> new FaceCheckedBody(fraction(node, "score"), bool(node, "liveness"), text(node, "signature"));
+            case "face-checked" -> faceChecked(node);
             case "document-captured" -> documentCaptured(node);
             case "fingerprint-captured" -> new FingerprintCapturedBody(base64(node, "template"), (int) integer(node, "quality", 0, 100));
             case "door-opened" -> new DoorBody(true, name(node, "compartment"));
@@ -228,6 +231,21 @@ public final class PayloadParser {
         return new CardReadBody(new IdCard(text(card, "name"), text(card, "sex"), text(card, "ethnicity"),
                 text(card, "birthDate"), text(card, "address"), idNumber, text(card, "issuer"),
                 text(card, "validFrom"), text(card, "validTo"), base64(card, "photo")));
+    }
+
+    /** A missing or empty {@code signature} is not malformed: the identity module refuses and audits an unsigned report. */
+    private FaceCheckedBody faceChecked(JsonNode node) {
+        String nonce = text(node, "nonce");
+        if (!NONCE.matcher(nonce).matches()) {
+            throw new Invalid("field nonce is not a session nonce");
+        }
+        String cardHash = text(node, "cardHash");
+        if (!SHA256_HEX.matcher(cardHash).matches()) {
+            throw new Invalid("field cardHash is not 64 lower-case hex digits");
+        }
+        String signature = optionalText(node, "signature");
+        return new FaceCheckedBody(nonce, cardHash, fraction(node, "score"), bool(node, "liveness"),
+                signature == null ? "" : signature);
     }
 
     private DocumentCapturedBody documentCaptured(JsonNode node) {

@@ -38,6 +38,7 @@ import org.hall24.identity.KioskSessionVerified;
 import org.hall24.identity.KioskSessions;
 import org.hall24.identity.Person;
 import org.hall24.identity.PhoneCheck;
+import org.hall24.identity.SessionChallenge;
 import org.hall24.identity.SessionEnd;
 import org.hall24.notifications.VerificationCodes;
 import org.hall24.shared.ChineseIdNumber;
@@ -64,6 +65,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * registry. What this class publishes carries ids and masked values only. State changes happen under
  * the instance's lock; events are published after it is released, in one transaction, so the audit
  * trail's listeners (which run after commit) receive them.
+ * <p>
+ * Each session draws a {@link SessionChallenge} when it starts; after the card read's events are
+ * committed, {@link FaceCheckCommands} sends it to the kiosk on its own threads (never on the
+ * gateway's), and again when the same card is read again while the face is awaited. A face report
+ * verifies only if it was signed for the current session's challenge.
  */
 @Service
 class InMemoryKioskSessions implements KioskSessions {
@@ -75,6 +81,7 @@ class InMemoryKioskSessions implements KioskSessions {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final FaceVerifier faceVerifier;
+    private final FaceCheckCommands faceChecks;
     private final ObjectProvider<FingerprintVerifier> fingerprintVerifier;
     private final VerificationCodes codes;
     private final Clock clock;
@@ -87,7 +94,8 @@ class InMemoryKioskSessions implements KioskSessions {
     private final Map<UUID, Live> byId = new HashMap<>();
 
     InMemoryKioskSessions(ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-            FaceVerifier faceVerifier, ObjectProvider<FingerprintVerifier> fingerprintVerifier, VerificationCodes codes,
+            FaceVerifier faceVerifier, FaceCheckCommands faceChecks, ObjectProvider<FingerprintVerifier> fingerprintVerifier,
+            VerificationCodes codes,
             Clock clock, @Value("${hall24.kiosk.inactivity-timeout:120s}") Duration timeout,
             @Value("${hall24.identity.face.max-attempts:3}") int maxFaceAttempts) {
         if (timeout.isNegative() || timeout.isZero()) {
@@ -99,6 +107,7 @@ class InMemoryKioskSessions implements KioskSessions {
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.faceVerifier = faceVerifier;
+        this.faceChecks = faceChecks;
         this.fingerprintVerifier = fingerprintVerifier;
         this.codes = codes;
         this.clock = clock;
@@ -115,10 +124,14 @@ class InMemoryKioskSessions implements KioskSessions {
         LocalDate today = LocalDate.now(clock.withZone(HALL_ZONE));
         List<Object> out = new ArrayList<>();
         Optional<CardRefused.Reason> refusal = refusal(card, today);
+        @Nullable SessionChallenge challenge = null;
         synchronized (this) {
             Live previous = byDevice.get(device);
             if (refusal.isEmpty() && previous != null && previous.person.idNumber().value().equalsIgnoreCase(card.idNumber())) {
                 touch(previous, out);
+                if (previous.stage == Stage.AWAITING_FACE) {
+                    challenge = previous.challenge;
+                }
             }
             else {
                 if (previous != null) {
@@ -129,7 +142,10 @@ class InMemoryKioskSessions implements KioskSessions {
                 }
                 else {
                     Instant now = clock.instant();
-                    Live live = new Live(UUID.randomUUID(), device, person(card), card.photo(), now, now.plus(timeout));
+                    Person person = person(card);
+                    Live live = new Live(UUID.randomUUID(), device, person, SessionChallenge.issue(person.idNumber()),
+                            card.photo(), now, now.plus(timeout));
+                    challenge = live.challenge;
                     byDevice.put(device, live);
                     byId.put(live.id, live);
                     out.add(new KioskSessionStarted(live.id, device));
@@ -139,6 +155,16 @@ class InMemoryKioskSessions implements KioskSessions {
         }
         refusal.ifPresent(r -> log.info("Kiosk {} refused an ID card: {}", device, r));
         publish(out);
+        if (challenge != null) {
+            String nonce = challenge.nonce();
+            faceChecks.send(device, challenge, () -> awaitsFace(device, nonce));
+        }
+    }
+
+    /** Whether the kiosk's current session is the one with this nonce, and still waits for the face. */
+    private synchronized boolean awaitsFace(String device, String nonce) {
+        Live live = byDevice.get(device);
+        return live != null && live.stage == Stage.AWAITING_FACE && live.challenge.nonce().equals(nonce);
     }
 
     @EventListener
@@ -152,15 +178,17 @@ class InMemoryKioskSessions implements KioskSessions {
                 log.info("Face report from {} ignored: no session waits for a face there", report.deviceCode());
                 return;
             }
-            verdict = faceVerifier.verify(new FaceReport(report.deviceCode(), report.eventId(), report.score(),
-                    report.liveness(), report.signature()), live.photo);
-            int attempt = live.faceAttempts + 1;
+            verdict = faceVerifier.verify(new FaceReport(report.deviceCode(), report.eventId(), report.nonce(),
+                    report.cardHash(), report.score(), report.liveness(), report.signature()), live.challenge, live.photo);
+            // A report made for another session says nothing about this person: recorded, not counted, screen unchanged.
+            boolean counts = verdict.outcome().countsAsAttempt();
+            int attempt = counts ? live.faceAttempts + 1 : 0;
             out.add(new FaceCheckRecorded(live.id, live.deviceCode, live.person.maskedIdNumber(), attempt,
                     verdict.outcome(), report.score()));
             if (verdict.accepted()) {
                 verify(live, "face", out);
             }
-            else {
+            else if (counts) {
                 live.faceAttempts = attempt;
                 live.lastRefusal = verdict.outcome();
                 if (attempt >= maxFaceAttempts) {
@@ -169,9 +197,13 @@ class InMemoryKioskSessions implements KioskSessions {
                 touchAndChange(live, out);
             }
         }
-        if (verdict.outcome() == FaceVerdict.Outcome.BAD_SIGNATURE) {
-            log.warn("SUSPICIOUS: face report from {} (session {}, event {}) has a bad signature and was refused",
-                    report.deviceCode(), live.id, report.eventId());
+        if (verdict.outcome().suspicious()) {
+            log.warn("SUSPICIOUS: face report from {} for {} (session {}, event {}) refused: {}", report.deviceCode(),
+                    live.person.maskedIdNumber(), live.id, report.eventId(), switch (verdict.outcome()) {
+                        case UNSIGNED -> "it is not signed";
+                        case OTHER_SESSION -> "it was signed for another session (another card, an ended session, a replay)";
+                        default -> "its signature does not verify (not a trusted face module, or altered)";
+                    });
         }
         publish(out);
     }
@@ -305,8 +337,9 @@ class InMemoryKioskSessions implements KioskSessions {
             out.add(new AssistedCheckDecided(id, live.deviceCode, live.person.maskedIdNumber(), staffUsername, false));
             KioskSession before = snapshot(live);
             out.add(forget(live, SessionEnd.FACE_REFUSED));
-            result = new KioskSession(before.id(), before.deviceCode(), Stage.ENDED, before.person(), null, null,
-                    before.faceAttempts(), before.maxFaceAttempts(), before.startedAt(), before.lastActivity(), before.expiresAt());
+            result = new KioskSession(before.id(), before.deviceCode(), Stage.ENDED, before.person(), before.challenge(), null,
+                    null, before.faceAttempts(), before.maxFaceAttempts(), before.startedAt(), before.lastActivity(),
+                    before.expiresAt());
         }
         publish(out);
         return result;
@@ -490,8 +523,8 @@ class InMemoryKioskSessions implements KioskSessions {
     }
 
     private KioskSession snapshot(Live live) {
-        return new KioskSession(live.id, live.deviceCode, live.stage, live.person, live.enterprise, live.verifiedPhone,
-                live.faceAttempts, maxFaceAttempts, live.startedAt, live.lastActivity, live.expiresAt);
+        return new KioskSession(live.id, live.deviceCode, live.stage, live.person, live.challenge, live.enterprise,
+                live.verifiedPhone, live.faceAttempts, maxFaceAttempts, live.startedAt, live.lastActivity, live.expiresAt);
     }
 
     private void publish(List<Object> out) {
@@ -507,6 +540,7 @@ class InMemoryKioskSessions implements KioskSessions {
         final UUID id;
         final String deviceCode;
         final Person person;
+        final SessionChallenge challenge;
         final Instant startedAt;
         Stage stage = Stage.AWAITING_FACE;
         byte @Nullable [] photo;
@@ -520,10 +554,11 @@ class InMemoryKioskSessions implements KioskSessions {
         Instant lastActivity;
         Instant expiresAt;
 
-        Live(UUID id, String deviceCode, Person person, byte[] photo, Instant now, Instant expiresAt) {
+        Live(UUID id, String deviceCode, Person person, SessionChallenge challenge, byte[] photo, Instant now, Instant expiresAt) {
             this.id = id;
             this.deviceCode = deviceCode;
             this.person = person;
+            this.challenge = challenge;
             this.photo = photo.clone();
             this.startedAt = now;
             this.lastActivity = now;

@@ -11,12 +11,17 @@ import javax.crypto.spec.SecretKeySpec;
 import org.hall24.identity.FaceReport;
 import org.hall24.identity.FaceVerdict;
 import org.hall24.identity.FaceVerifier;
+import org.hall24.identity.SessionChallenge;
 
 /**
  * The default face policy: the terminal's certified module compares the face with the card photo;
- * the platform checks that the report is signed by a module holding the shared key (HMAC-SHA-256
- * over {@link FaceReport#signedText()}, base64), that the face was judged live, and that the score
- * reaches the threshold. Checked in that order, so a forged report is named as such whatever it claims.
+ * the platform checks, in this order, that the report is signed at all ({@code UNSIGNED}), that it
+ * is signed by a module holding the shared key (HMAC-SHA-256 over {@link FaceReport#signedText()},
+ * base64; {@code BAD_SIGNATURE}), that it was made for this session's nonce and card
+ * ({@code OTHER_SESSION}), that the face was judged live, and that the score reaches the threshold.
+ * The signature is checked over what the report says it was made for, so a genuine report for
+ * another session is told from a forged one; either way only a report for this session can pass.
+ * Thread-safe.
  */
 public final class SignedReportFaceVerifier implements FaceVerifier {
 
@@ -35,9 +40,15 @@ public final class SignedReportFaceVerifier implements FaceVerifier {
     }
 
     @Override
-    public FaceVerdict verify(FaceReport report, byte[] cardPhoto) {
+    public FaceVerdict verify(FaceReport report, SessionChallenge session, byte[] cardPhoto) {
+        if (report.signature().isBlank()) {
+            return new FaceVerdict(FaceVerdict.Outcome.UNSIGNED);
+        }
         if (!signedByTrustedModule(report)) {
             return new FaceVerdict(FaceVerdict.Outcome.BAD_SIGNATURE);
+        }
+        if (!session.matches(report.nonce(), report.cardHash())) {
+            return new FaceVerdict(FaceVerdict.Outcome.OTHER_SESSION);
         }
         if (!report.liveness()) {
             return new FaceVerdict(FaceVerdict.Outcome.NO_LIVENESS);

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.hall24.device.CardRead;
+import org.hall24.device.FaceChecked;
 import org.hall24.device.gateway.ParseResult.Parsed;
 import org.hall24.device.gateway.ParseResult.Rejected;
 import org.hall24.device.gateway.Payload.Paper;
@@ -94,6 +95,34 @@ class PayloadParserTest {
                 .doesNotContain("500107199001011234").doesNotContain("张三").doesNotContain("九龙坡区").doesNotContain(photo);
     }
 
+    @Test
+    void aFaceReportCarriesTheNonceAndCardItWasMadeForAndItsTextLeavesTheCardOut() {
+        UUID id = UUID.randomUUID();
+        String cardHash = "426695a0efdb59b9eaedaf0b5ca3eddf013cc2a7f9e283437704ea605f421e6d";
+        var result = parser.event("face-checked", bytes("{\"v\":1,\"ts\":\"" + TS + "\",\"id\":\"" + id
+                + "\",\"nonce\":\"0123456789abcdef0123456789abcdef\",\"cardHash\":\"" + cardHash
+                + "\",\"score\":0.93,\"liveness\":true,\"signature\":\"c2lnbmF0dXJl\"}"));
+        var event = ((Parsed<Payload.Event>) result).payload();
+        var report = (FaceChecked) event.toModuleEvent("JLP-YJP-POL-01");
+        assertThat(report.eventId()).isEqualTo(id);
+        assertThat(report.nonce()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(report.cardHash()).isEqualTo(cardHash);
+        assertThat(report.score()).isEqualTo(0.93);
+        assertThat(report.liveness()).isTrue();
+        assertThat(report.signature()).isEqualTo("c2lnbmF0dXJl");
+        assertThat(report.toString()).doesNotContain(cardHash).doesNotContain("c2lnbmF0dXJl");
+        assertThat(event.toString()).doesNotContain(cardHash);
+    }
+
+    @Test
+    void aFaceReportWithoutSignatureIsParsedAsUnsignedSoThePlatformRefusesAndAuditsIt() {
+        var result = parser.event("face-checked", bytes("{\"v\":1,\"ts\":\"" + TS + "\",\"id\":\"" + UUID.randomUUID()
+                + "\",\"nonce\":\"0123456789abcdef0123456789abcdef\",\"cardHash\":\"" + "b".repeat(64)
+                + "\",\"score\":0.93,\"liveness\":true}"));
+        var report = (FaceChecked) ((Parsed<Payload.Event>) result).payload().toModuleEvent("JLP-YJP-POL-01");
+        assertThat(report.signature()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} {1} is rejected: {3}")
     @CsvSource(delimiter = '|', textBlock = """
             status    | -            | not json at all                                                     | not JSON
@@ -115,7 +144,12 @@ class PayloadParserTest {
             reply     | -            | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","result":"error"} | missing field code
             event     | door-opened  | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f"} | missing field compartment
             event     | door-exploded| {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f"} | unknown event type
-            event     | face-checked | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","score":1.5,"liveness":true,"signature":"s"} | field score is out of range
+            event     | face-checked | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","nonce":"0123456789abcdef0123456789abcdef","cardHash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","score":1.5,"liveness":true,"signature":"s"} | field score is out of range
+            event     | face-checked | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","cardHash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","score":0.9,"liveness":true,"signature":"s"} | missing field nonce
+            event     | face-checked | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","nonce":"short","cardHash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","score":0.9,"liveness":true,"signature":"s"} | field nonce is not a session nonce
+            event     | face-checked | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","nonce":"0123456789abcdef0123456789abcdef","score":0.9,"liveness":true,"signature":"s"} | missing field cardHash
+            event     | face-checked | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","nonce":"0123456789abcdef0123456789abcdef","cardHash":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","score":0.9,"liveness":true,"signature":"s"} | field cardHash is not 64 lower-case hex digits
+            event     | face-checked | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","nonce":"0123456789abcdef0123456789abcdef","cardHash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","score":0.9,"liveness":true,"signature":7} | field signature is not a string
             event     | card-read    | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","card":{"idNumber":"123"}} | field card.idNumber is not an 18-character ID number
             """)
     void rejectsMalformedPayloadsWithAReasonThatDoesNotQuoteThem(String kind, String type, String json, String reason) {

@@ -29,16 +29,15 @@ import org.hall24.Hall24IntegrationTest;
 import org.hall24.departments.DepartmentGateway;
 import org.hall24.departments.InstantRequest;
 import org.hall24.device.CardRead;
-import org.hall24.device.FaceChecked;
 import org.hall24.device.IdCard;
 import org.hall24.identity.KioskSessions;
 import org.hall24.identity.SessionEnd;
 import org.hall24.kiosk.KioskPairings;
 import org.hall24.shared.ChineseIdNumber;
 import org.hall24.shared.UnifiedSocialCreditCode;
-import org.hall24.simulator.SimulatedDevice;
 import org.hall24.simulator.TestIdentities;
 import org.hall24.simulator.TestIdentity;
+import org.hall24.testing.FaceReports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,9 +97,7 @@ class KioskJourneyTest {
         publisher.publishEvent(new CardRead(KIOSK, UUID.randomUUID(), Instant.now(), new IdCard(person.name(), person.sex(),
                 person.ethnicity(), person.birthDate().toString(), person.address(), person.idNumber(), person.issuer(),
                 person.validFrom().toString(), person.validTo().toString(), person.photo())));
-        UUID id = UUID.randomUUID();
-        publisher.publishEvent(new FaceChecked(KIOSK, id, Instant.now(), 0.93, true,
-                SimulatedDevice.faceSignature(reportKey, KIOSK, id.toString(), 0.93, true)));
+        publisher.publishEvent(FaceReports.signed(reportKey, sessions.current(KIOSK).orElseThrow(), 0.93, true));
         assertThat(sessions.current(KIOSK)).hasValueSatisfying(s -> assertThat(s.verified()).isTrue());
     }
 

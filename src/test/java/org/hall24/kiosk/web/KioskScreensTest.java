@@ -16,14 +16,13 @@ import java.util.UUID;
 
 import org.hall24.Hall24IntegrationTest;
 import org.hall24.device.CardRead;
-import org.hall24.device.FaceChecked;
 import org.hall24.device.IdCard;
 import org.hall24.identity.KioskSession;
 import org.hall24.identity.KioskSessions;
 import org.hall24.kiosk.KioskPairings;
-import org.hall24.simulator.SimulatedDevice;
 import org.hall24.simulator.TestIdentities;
 import org.hall24.simulator.TestIdentity;
+import org.hall24.testing.FaceReports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,9 +81,7 @@ class KioskScreensTest {
     }
 
     void faceAccepted() {
-        UUID id = UUID.randomUUID();
-        publisher.publishEvent(new FaceChecked(KIOSK, id, Instant.now(), 0.9, true,
-                SimulatedDevice.faceSignature(reportKey, KIOSK, id.toString(), 0.9, true)));
+        publisher.publishEvent(FaceReports.signed(reportKey, sessions.current(KIOSK).orElseThrow(), 0.9, true));
     }
 
     String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

@@ -2,8 +2,11 @@ package org.hall24.bench.gatling;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +31,9 @@ import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
  * to the app's broker with the device's own credential (client id = username = device code),
  * {@code status} online (retained), {@code telemetry} every {@link #TELEMETRY_SECONDS}, every
  * command answered {@code ok} by correlation id (a {@code print} only when its content is a PDF,
- * as the simulator does), and the events a citizen causes: {@code card-read},
- * {@code face-checked} (signed like {@code SimulatedDevice.faceSignature}) and
+ * as the simulator does; a {@code face-check} keeps its session nonce when it names the card read
+ * last), and the events a citizen causes: {@code card-read}, {@code face-checked} (over the nonce
+ * the platform sent for that card, signed like {@code SimulatedFaceModule.signature}) and
  * {@code document-captured}.
  */
 final class BenchKiosk {
@@ -38,6 +42,8 @@ final class BenchKiosk {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CONTENT = Pattern.compile("\"content\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern NONCE = Pattern.compile("\"nonce\"\\s*:\\s*\"([A-Za-z0-9_-]{16,64})\"");
+    private static final Pattern CARD_HASH = Pattern.compile("\"cardHash\"\\s*:\\s*\"([0-9a-f]{64})\"");
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     /** Totals over all kiosks, read by the simulation's summary. */
@@ -55,6 +61,11 @@ final class BenchKiosk {
     private final Mqtt3AsyncClient client;
     private final String faceKey;
     private long seq;
+    /** The card read last and the nonce the platform sent for it (completed by its face-check command). */
+    private volatile Face face = new Face("", new CompletableFuture<>());
+
+    private record Face(String cardHash, CompletableFuture<String> nonce) {
+    }
     private volatile ScheduledFuture<?> telemetry;
 
     BenchKiosk(String code, String hall, String password, String pairingToken, String host, int port, String faceKey) {
@@ -137,7 +148,19 @@ final class BenchKiosk {
         }
         Matcher type = TYPE.matcher(body);
         String reply = "\"id\":\"" + id.group(1) + "\",\"result\":\"ok\"";
-        if (type.find() && type.group(1).equals("print")) {
+        String kind = type.find() ? type.group(1) : "";
+        if (kind.equals("face-check")) {
+            Matcher nonce = NONCE.matcher(body);
+            Matcher cardHash = CARD_HASH.matcher(body);
+            Face current = face;
+            if (nonce.find() && cardHash.find() && cardHash.group(1).equals(current.cardHash())) {
+                current.nonce().complete(nonce.group(1));
+            }
+            else {
+                reply = "\"id\":\"" + id.group(1) + "\",\"result\":\"error\",\"code\":\"INVALID_ARGS\",\"message\":\"not the card on the reader\"";
+            }
+        }
+        else if (kind.equals("print")) {
             Matcher content = CONTENT.matcher(body);
             byte[] pdf = content.find() ? decode(content.group(1)) : new byte[0];
             if (startsWith(pdf, PDF_MAGIC)) {
@@ -154,14 +177,23 @@ final class BenchKiosk {
 
     /** A citizen's ID card on the reader. */
     void cardRead(TestCards.Card card) {
+        face = new Face(sha256Hex(card.idNumber().toUpperCase(Locale.ROOT)), new CompletableFuture<>());
         event("card-read", UUID.randomUUID().toString(), "\"card\":" + card.json());
     }
 
-    /** The face module's signed report (score as Java's {@code Double.toString}, as the app verifies it). */
+    /**
+     * The face module's signed report on the card read last (score as Java's {@code Double.toString},
+     * as the app verifies it), sent once the platform's {@code face-check} nonce for that card is here;
+     * never blocks the caller.
+     */
     void faceChecked(double score) {
-        String id = UUID.randomUUID().toString();
-        String signed = code + "|" + id + "|" + score + "|" + true;
-        event("face-checked", id, "\"score\":" + score + ",\"liveness\":true,\"signature\":\"" + hmac(signed) + "\"");
+        Face current = face;
+        current.nonce().thenAccept(nonce -> {
+            String id = UUID.randomUUID().toString();
+            String signed = "face-checked|" + code + "|" + id + "|" + nonce + "|" + current.cardHash() + "|" + score + "|" + true;
+            event("face-checked", id, "\"nonce\":\"" + nonce + "\",\"cardHash\":\"" + current.cardHash() + "\",\"score\":"
+                    + score + ",\"liveness\":true,\"signature\":\"" + hmac(signed) + "\"");
+        });
     }
 
     /** A page on the document camera. */
@@ -198,6 +230,16 @@ final class BenchKiosk {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(faceKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
