@@ -13,12 +13,10 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.hall24.device.CardRead;
-import org.hall24.device.FaceChecked;
 import org.hall24.device.IdCard;
 import org.hall24.identity.KioskSessions;
 import org.hall24.identity.SessionEnd;
 import org.hall24.kiosk.KioskPairings;
-import org.hall24.simulator.SimulatedDevice;
 import org.hall24.simulator.TestIdentities;
 import org.hall24.simulator.TestIdentity;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,9 +50,7 @@ public final class KioskVisit {
         publisher.publishEvent(new CardRead(kiosk, UUID.randomUUID(), Instant.now(), new IdCard(person.name(), person.sex(),
                 person.ethnicity(), person.birthDate().toString(), person.address(), person.idNumber(), person.issuer(),
                 person.validFrom().toString(), person.validTo().toString(), person.photo())));
-        UUID id = UUID.randomUUID();
-        publisher.publishEvent(new FaceChecked(kiosk, id, Instant.now(), 0.93, true,
-                SimulatedDevice.faceSignature(faceReportKey, kiosk, id.toString(), 0.93, true)));
+        publisher.publishEvent(FaceReports.signed(faceReportKey, sessions.current(kiosk).orElseThrow(), 0.93, true));
         assertThat(sessions.current(kiosk)).hasValueSatisfying(s -> assertThat(s.verified()).isTrue());
         return this;
     }
