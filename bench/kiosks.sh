@@ -21,7 +21,10 @@ DURATION=${2:?usage: bench/kiosks.sh N DURATION}
 RAMP=${RAMP:-30}
 APP_CPUS=${APP_CPUS-0}
 LOAD_CPUS=${LOAD_CPUS-1}
-pinned() { local cpus=$1; shift; if [ -n "$cpus" ]; then taskset -c "$cpus" "$@"; else "$@"; fi; }
+# Commands are prefixed, not wrapped in a function: `$!` must be the pinned process itself, so the
+# cleanup and the samplers reach it (taskset execs the command under its own PID).
+PIN_APP=(); [ -n "$APP_CPUS" ] && PIN_APP=(taskset -c "$APP_CPUS")
+PIN_LOAD=(); [ -n "$LOAD_CPUS" ] && PIN_LOAD=(taskset -c "$LOAD_CPUS")
 SKIP_BUILD=${SKIP_BUILD:-false}
 ADMIN_PASSWORD=${ADMIN_PASSWORD:-bench-admin-$RANDOM$RANDOM}
 FACE_KEY=${FACE_KEY:-bench-face-key-$RANDOM$RANDOM}
@@ -65,7 +68,7 @@ JAR=$(ls target/hall24-*.jar | grep -v plain | head -1)
 HTTP_PORT=$(free_port)
 MQTT_PORT=$(free_port)
 say "starting $JAR (HTTP $HTTP_PORT, MQTT $MQTT_PORT, $N synthetic kiosk devices, CPUs ${APP_CPUS:-all}; load on ${LOAD_CPUS:-all})"
-pinned "$APP_CPUS" java -Xmx2g -jar "$JAR" \
+"${PIN_APP[@]}" java -Xmx2g -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$HTTP_PORT" \
   --hall24.mqtt.port="$MQTT_PORT" \
   --hall24.embedded-db.data-dir="$OUT/pg" \
@@ -111,7 +114,7 @@ PIDS+=("$!")
 
 # 4. The load: Gatling, in its own Maven project and JVM.
 say "Gatling: $N kiosks, ramp $RAMP s, steady $DURATION s"
-pinned "$LOAD_CPUS" ./mvnw -B -f bench/gatling/pom.xml gatling:test \
+"${PIN_LOAD[@]}" ./mvnw -B -f bench/gatling/pom.xml gatling:test \
   -Dgatling.simulationClass=org.hall24.bench.gatling.KioskJourneySimulation \
   -Dgatling.runDescription="kiosk journey, $N kiosks, $DURATION s steady" \
   -DbaseUrl="http://127.0.0.1:$HTTP_PORT" -DmqttHost=127.0.0.1 -DmqttPort="$MQTT_PORT" \
