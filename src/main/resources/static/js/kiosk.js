@@ -2,7 +2,8 @@
  * The kiosk screen follows the server: it keeps an EventSource on /kiosk/events and
  *  - wipes the screen the moment the session ends (form fields cleared, location replaced),
  *  - goes to the identify screen when a card starts a session, to /kiosk/items when it is verified,
- *  - reloads the identify panel (htmx) when the session changes, and any element asked for by `refresh`,
+ *  - reloads the identify panel (htmx) when the session changes, and any element asked for by `refresh`
+ *    (and, each time the stream connects, the elements marked data-refresh-on-open: a print under way),
  *  - shows the inactivity countdown in the session's last seconds; a touch or key sends an activity ping.
  * It stores nothing in localStorage, sessionStorage or IndexedDB, and replaces history entries so that
  * "back" cannot show a previous person.
@@ -112,6 +113,14 @@
         source.addEventListener('refresh', function (event) {
             var target = event.data && document.querySelector(event.data);
             if (target && window.htmx) { htmx.trigger(target, 'kiosk:refresh'); }
+        });
+        // Something under way when the page was made (a print) may have ended before this stream
+        // connected: such elements reload once each time it (re)connects.
+        source.addEventListener('open', function () {
+            if (!window.htmx) { return; }
+            Array.prototype.forEach.call(document.querySelectorAll('[data-refresh-on-open]'), function (element) {
+                htmx.trigger(element, 'kiosk:refresh');
+            });
         });
         window.addEventListener('pagehide', function () { source.close(); });
     }

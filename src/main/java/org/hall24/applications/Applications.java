@@ -119,22 +119,12 @@ public interface Applications {
     /**
      * The filing's receipt (受理回执): a PDF in the given language with the filing number, the item,
      * the applicant with the ID number masked, the materials received, the promised time limit and
-     * due date, the next steps and a QR code to the progress page. Reading it is audited.
+     * due date, the next steps and a QR code to the progress page. Reading it is audited. Printing it
+     * at a kiosk is the kiosk's ({@code KioskPrints}): it reacts to {@link FilingSubmitted}.
      *
      * @throws FilingNotFoundException if there is no such filing
      */
     byte[] receipt(String number, Locale locale, String actor);
-
-    /**
-     * Renders the receipt and sends it to a kiosk's printer as a print command, waiting for the
-     * printer's answer; every attempt (first print or reprint) is recorded.
-     *
-     * @throws FilingNotFoundException if there is no such filing
-     */
-    ReceiptPrint printReceipt(String number, String deviceCode, Locale locale, String actor);
-
-    /** The latest print of the filing's receipt, if it was ever sent to a printer. */
-    Optional<ReceiptPrint> lastPrint(String number);
 
     /** The public progress page of a filing, as the receipt's QR code carries it. */
     String trackUrl(String number);

@@ -5,8 +5,13 @@ public class MaterialRejectedException extends RuntimeException {
 
     /** Why a file was refused; screens show {@code applications.material.rejected.<REASON>}. */
     public enum Reason {
-        /** Larger than {@code hall24.applications.material-max-bytes}, or an image of too many pixels. */
+        /** Larger than {@code hall24.applications.material-max-bytes} (or than the upload limit). */
         TOO_LARGE,
+        /**
+         * An image declaring more pixels than can be decoded safely (80 million), whatever its file
+         * size: a small file can declare a huge picture (a decompression bomb).
+         */
+        TOO_MANY_PIXELS,
         /** Neither JPEG, PNG nor PDF by its content (whatever its name says). */
         NOT_AN_IMAGE_OR_PDF,
         /** An image or PDF that cannot be read completely. */

@@ -12,6 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
  * The UI languages: Simplified Chinese by default, English on request ({@code ?lang=en}, kept
  * in a cookie). The browser's Accept-Language is deliberately ignored: a public terminal must
@@ -35,6 +39,18 @@ public class UiLocales implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws ServletException {
+                // An upload never switches the language; reading a parameter would parse its body here,
+                // before the page that takes it can answer a body over the limit (platform.Uploads).
+                String type = request.getContentType();
+                if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+                    return true;
+                }
+                return super.preHandle(request, response, handler);
+            }
+
             @Override
             protected Locale parseLocaleValue(String value) {
                 return value != null && value.toLowerCase(Locale.ROOT).startsWith("en")

@@ -108,6 +108,14 @@ class MaterialsTest {
     }
 
     @Test
+    void aPngDeclaringTooManyPixelsIsRefusedForItsPixelsNotItsSize() {
+        byte[] bomb = TestFiles.pngDeclaring(9000, 9000);
+        assertThat(bomb.length).as("a small file").isLessThan(1024);
+
+        assertRefused(bomb, "bomb.png", Reason.TOO_MANY_PIXELS);
+    }
+
+    @Test
     void anExecutableNamedJpgIsRefusedAsNotAnImage() {
         byte[] windows = Arrays.copyOf("MZ\u0090\u0000\u0003\u0000\u0000\u0000 This program cannot be run in DOS mode".getBytes(), 4096);
         byte[] linux = Arrays.copyOf(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1}, 4096);

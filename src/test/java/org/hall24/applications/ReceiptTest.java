@@ -73,20 +73,6 @@ class ReceiptTest {
     }
 
     @Test
-    void aPrintToAnOfflineKioskIsRecordedAsNotPrintedAndEachCopyCounts() {
-        Filing filing = fileOne();
-
-        ReceiptPrint first = applications.printReceipt(filing.number(), "NO-SUCH-KIOSK", Locale.SIMPLIFIED_CHINESE, "test");
-        ReceiptPrint second = applications.printReceipt(filing.number(), "NO-SUCH-KIOSK", Locale.SIMPLIFIED_CHINESE, "test");
-
-        assertThat(first.printed()).isFalse();
-        assertThat(first.code()).isEqualTo("OFFLINE");
-        assertThat(first.copy()).isEqualTo(1);
-        assertThat(second.copy()).isEqualTo(2);
-        assertThat(applications.lastPrint(filing.number())).map(ReceiptPrint::id).contains(second.id());
-    }
-
-    @Test
     void anUnknownFilingHasNoReceipt() {
         assertThatThrownBy(() -> applications.receipt("JLP-YJP-20261128-WJ-999999-0", Locale.SIMPLIFIED_CHINESE, "test"))
                 .isInstanceOf(FilingNotFoundException.class);

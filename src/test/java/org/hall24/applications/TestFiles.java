@@ -42,6 +42,22 @@ final class TestFiles {
         return image("jpeg", width, height, false);
     }
 
+    /**
+     * A small PNG whose header declares {@code width × height} pixels (a decompression bomb's
+     * shape: a reader would allocate the whole raster before finding the data missing).
+     */
+    static byte[] pngDeclaring(int width, int height) {
+        byte[] png = image("png", 8, 8, false);
+        // The signature is 8 bytes, then IHDR: length (4), type (4), width (4), height (4), …, CRC over type and data.
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(png);
+        buffer.putInt(16, width);
+        buffer.putInt(20, height);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 4 + 13);
+        buffer.putInt(12 + 4 + 13, (int) crc.getValue());
+        return png;
+    }
+
     static byte[] pdf(int pages) {
         try (PDDocument document = new PDDocument()) {
             for (int i = 0; i < pages; i++) {

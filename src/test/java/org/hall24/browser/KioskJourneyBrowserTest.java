@@ -174,6 +174,21 @@ class KioskJourneyBrowserTest {
         kiosk.captureDocument();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-material='0'] [data-attachment]")));
         Browser.screenshot(browser, "kiosk-journey-materials");
+
+        // A photo over the upload limit (htmx upload through the real container): refused beside the material.
+        java.nio.file.Path huge = java.nio.file.Files.createTempFile("huge", ".jpg");
+        byte[] bytes = new byte[25 * 1024 * 1024];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xD8;
+        bytes[2] = (byte) 0xFF;
+        java.nio.file.Files.write(huge, bytes);
+        WebElement upload = browser.findElement(By.cssSelector("[data-material='0'] input[type='file']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].hidden = false;", upload);
+        upload.sendKeys(huge.toString());
+        WebElement tooLarge = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("material-error-0")));
+        assertThat(tooLarge.getText()).contains("文件太大");
+        assertThat(browser.findElements(By.cssSelector("[data-material='0'] [data-attachment]"))).as("the capture is kept").hasSize(1);
+        java.nio.file.Files.delete(huge);
         click("materials-next");
 
         // The phone check by SMS code.
@@ -193,12 +208,22 @@ class KioskJourneyBrowserTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(masked, "九龙坡区人民医院")
                 .doesNotContain(person.idNumber());
         Browser.screenshot(browser, "kiosk-journey-review");
+        kiosk.slowReplies(Duration.ofSeconds(3));
         click("submit");
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-screen='receipt']")));
         String number = browser.findElement(By.id("filing-number")).getText();
         assertThat(number).matches("JLP-YJP-\\d{8}-WJ-\\d{6}-[0-9A-Z]");
-        assertThat(browser.findElement(By.id("printed")).getText()).contains("回执已打印");
+        // Printed after the response (the printer answers slowly here): the screen says so, then its print status
+        // follows the print over the kiosk's live events, without reloading the page.
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("printing"))).getText()).contains("正在打印");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.hall24SamePage = true;");
+        Browser.screenshot(browser, "kiosk-journey-printing");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("printed"))).getText()).contains("回执已打印");
+        kiosk.slowReplies(Duration.ZERO);
+        assertThat(browser.findElements(By.id("printing"))).isEmpty();
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.hall24SamePage === true;"))
+                .as("updated in place, not by reloading the page").isEqualTo(true);
         Browser.screenshot(browser, "kiosk-journey-receipt");
 
         // The receipt reached the simulated printer: a real PDF with the item, the number and the masked ID number.

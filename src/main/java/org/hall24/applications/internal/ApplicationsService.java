@@ -3,7 +3,6 @@ package org.hall24.applications.internal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -61,11 +60,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.hall24.applications.ReceiptPrint;
-import org.hall24.device.CommandOutcome;
-import org.hall24.device.DeviceCommand;
-import org.hall24.device.DeviceCommands;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -95,16 +89,12 @@ class ApplicationsService implements Applications {
     private final DisplayTime displayTime;
     private final JsonMapper json;
     private final Receipts receipts;
-    private final ReceiptPrints prints;
-    private final DeviceCommands commands;
 
     ApplicationsService(Catalog catalog, FormEngine forms, MaterialNormaliser normaliser, Drafts drafts, FilingStore store,
             DocumentStore documents, FileCipher files, PersonalDataCipher cipher, Notifications notifications,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, DisplayTime displayTime, JsonMapper json,
-            Receipts receipts, ReceiptPrints prints, DeviceCommands commands) {
+            Receipts receipts) {
         this.receipts = receipts;
-        this.prints = prints;
-        this.commands = commands;
         this.catalog = catalog;
         this.forms = forms;
         this.normaliser = normaliser;
@@ -280,7 +270,7 @@ class ApplicationsService implements Applications {
             store.insertMaterial(id, filed.get(i), keys.get(i));
         }
         store.insertTransition(id, null, FilingStatus.SUBMITTED, actor, "", now);
-        events.publishEvent(new FilingSubmitted(number, item.code(), draft.deviceCode()));
+        events.publishEvent(new FilingSubmitted(number, item.code(), draft.deviceCode(), draft.locale()));
         FilingStatus status = FilingStatus.SUBMITTED;
         if (item.handlingType() == HandlingType.INSTANT) {
             store.updateStatus(id, FilingStatus.APPROVED);
@@ -389,30 +379,10 @@ class ApplicationsService implements Applications {
 
     // ---------------------------------------------------------------- receipts
 
-    static final Duration PRINT_TIMEOUT = Duration.ofSeconds(15);
-
     @Override
     public byte[] receipt(String number, Locale locale, String actor) {
         Filing filing = filing(number, actor, "receipt").orElseThrow(() -> new FilingNotFoundException(number));
         return receipts.render(filing, locale, clock.instant());
-    }
-
-    @Override
-    public ReceiptPrint printReceipt(String number, String deviceCode, Locale locale, String actor) {
-        Filing filing = filing(number, actor, "receipt-print").orElseThrow(() -> new FilingNotFoundException(number));
-        byte[] pdf = receipts.render(filing, locale, clock.instant());
-        int copy = prints.nextCopy(filing.id());
-        CommandOutcome outcome = commands.send(deviceCode, DeviceCommand.print("receipt-" + number + "-" + copy, pdf),
-                PRINT_TIMEOUT);
-        if (!outcome.ok()) {
-            log.warn("Receipt {} copy {} not printed on {}: {} {}", number, copy, deviceCode, outcome.result(), outcome.code());
-        }
-        return prints.record(filing.id(), number, deviceCode, copy, outcome, clock.instant().truncatedTo(ChronoUnit.MICROS));
-    }
-
-    @Override
-    public Optional<ReceiptPrint> lastPrint(String number) {
-        return prints.last(number);
     }
 
     @Override

@@ -99,7 +99,7 @@ class MaterialNormaliser {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
-                    throw new MaterialRejectedException(Reason.TOO_LARGE);
+                    throw new MaterialRejectedException(Reason.TOO_MANY_PIXELS);
                 }
                 boolean[] warned = {false};
                 reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,26 +26,44 @@ import org.hall24.catalog.ServiceItemPublished;
 import org.hall24.catalog.StaleItemVersionException;
 import org.hall24.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The catalog behind {@link Catalog}. Reads come from an in-memory snapshot that is rebuilt when
  * the stored revision moves (checked at most once a second), so an edit on any node reaches every
  * node's guide without a restart.
+ * <p>
+ * Reads never lock: a reader takes the current snapshot from a volatile field. When the snapshot is
+ * due for a check, the one reader that wins a compare-and-set looks at the stored revision (and
+ * reloads if it moved) while every other reader goes on with the snapshot it has and never waits on
+ * the database. Only the very first load, when there is nothing to read yet, makes readers wait.
+ * Thread-safe.
  */
 @Service
 class CatalogService implements Catalog {
 
     static final long REVISION_CHECK_MILLIS = 1000;
 
+    private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
+
     private final ServiceItems store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     private volatile @Nullable Snapshot snapshot;
+    /** When the stored revision was last looked at. */
     private volatile long checkedAt;
+    /** Counts {@link #invalidate()} calls; a check that began before the latest one does not count as fresh. */
+    private final AtomicLong invalidations = new AtomicLong();
+    private volatile long checkedInvalidation;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final Object firstLoad = new Object();
 
     CatalogService(ServiceItems store, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
@@ -57,22 +77,50 @@ class CatalogService implements Catalog {
 
     private Snapshot snapshot() {
         Snapshot current = snapshot;
-        long now = clock.millis();
-        if (current != null && now - checkedAt < REVISION_CHECK_MILLIS) {
-            return current;
-        }
-        synchronized (this) {
-            current = snapshot;
-            if (current == null || clock.millis() - checkedAt >= REVISION_CHECK_MILLIS) {
-                long revision = store.revision();
-                if (current == null || current.revision() != revision) {
-                    current = load(revision);
+        if (current == null) {
+            synchronized (firstLoad) {
+                current = snapshot;
+                if (current == null) {
+                    long invalidation = invalidations.get();
+                    current = load(store.revision());
                     snapshot = current;
+                    checked(invalidation);
                 }
-                checkedAt = clock.millis();
+                return current;
             }
+        }
+        if (!due() || !refreshing.compareAndSet(false, true)) {
             return current;
         }
+        try {
+            if (!due()) {
+                return snapshot;
+            }
+            long invalidation = invalidations.get();
+            long revision = store.revision();
+            if (revision != current.revision()) {
+                current = load(revision);
+                snapshot = current;
+            }
+            checked(invalidation);
+            return current;
+        }
+        catch (RuntimeException e) {
+            log.warn("Catalog revision check failed; the catalog in memory is used until the next check", e);
+            return current;
+        }
+        finally {
+            refreshing.set(false);
+        }
+    }
+
+    private boolean due() {
+        return clock.millis() - checkedAt >= REVISION_CHECK_MILLIS || checkedInvalidation != invalidations.get();
+    }
+
+    private void checked(long invalidation) {
+        checkedInvalidation = invalidation;
+        checkedAt = clock.millis();
     }
 
     private Snapshot load(long revision) {
@@ -84,9 +132,20 @@ class CatalogService implements Catalog {
                 new SearchIndex(items, categories, departments));
     }
 
-    /** Makes the next read look at the stored revision. */
+    /**
+     * Makes the next read look at the stored revision; inside a transaction, the first read after its
+     * commit too (a read before the commit still sees the old revision).
+     */
     void invalidate() {
-        checkedAt = 0;
+        invalidations.incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    invalidations.incrementAndGet();
+                }
+            });
+        }
     }
 
     @Override

@@ -47,7 +47,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * The citizen's journey after identification: the items this kiosk's device type handles, an
@@ -291,20 +293,37 @@ class KioskJourneyController {
         return 0;
     }
 
+    /**
+     * A file for a material. The multipart body is read here, not before the call
+     * ({@code spring.servlet.multipart.resolve-lazily}), so a body over the upload limit is refused
+     * beside the material like any other file that is too large.
+     */
     @PostMapping("/drafts/{id}/materials/{index}")
     String upload(PairedKiosk kiosk, @VerifiedSession KioskSession session, @PathVariable UUID id, @PathVariable int index,
-            @RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "UPLOAD") MaterialSource source,
+            MultipartHttpServletRequest request, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) throws IOException {
         draftOf(session, id);
         try {
-            applications.addMaterial(id, index, file.getBytes(), file.getOriginalFilename(), source);
+            MultipartFile file = request.getFile("file");
+            if (file == null) {
+                throw new MaterialRejectedException(MaterialRejectedException.Reason.CORRUPT);
+            }
+            applications.addMaterial(id, index, file.getBytes(), file.getOriginalFilename(), sourceOf(request.getParameter("source")));
+        } catch (MaxUploadSizeExceededException tooLarge) {
+            model.addAttribute("materialError", MaterialRejectedException.Reason.TOO_LARGE.name());
+            model.addAttribute("materialErrorIndex", index);
         } catch (MaterialRejectedException rejected) {
             model.addAttribute("materialError", rejected.reason().name());
             model.addAttribute("materialErrorIndex", index);
         } catch (IllegalArgumentException badIndex) {
             throw new NotFoundException("no material " + index + " in this draft");
         }
-        return materials(kiosk, session, id, index, null, model);
+        return materials(kiosk, session, id, index, htmx, model);
+    }
+
+    /** Where the screen says the file came from (camera or upload; the document camera's captures arrive over MQTT). */
+    private static MaterialSource sourceOf(@Nullable String source) {
+        return "CAMERA".equals(source) ? MaterialSource.CAMERA : MaterialSource.UPLOAD;
     }
 
     @PostMapping("/drafts/{id}/materials/remove/{materialId}")

@@ -13,19 +13,21 @@ import org.hall24.applications.DraftNotReadyException;
 import org.hall24.applications.FieldKind;
 import org.hall24.applications.Filing;
 import org.hall24.applications.FormField;
-import org.hall24.applications.ReceiptPrint;
 import org.hall24.catalog.Catalog;
 import org.hall24.catalog.HandlingType;
 import org.hall24.catalog.ServiceItem;
 import org.hall24.identity.KioskSession;
 import org.hall24.identity.KioskSessions;
 import org.hall24.identity.PhoneCheck;
+import org.hall24.kiosk.KioskPrint;
+import org.hall24.kiosk.KioskPrints;
 import org.hall24.kiosk.PairedKiosk;
 import org.hall24.notifications.VerificationCodes;
 import org.hall24.platform.NotFoundException;
 import org.hall24.platform.pdf.QrCodes;
 import org.hall24.shared.Masking;
 import org.hall24.shared.MobileNumber;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,6 +37,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -42,6 +45,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The end of a journey at a kiosk: the phone check by SMS code, the review, the (idempotent)
  * submission, the receipt printed on this kiosk's printer, and the next steps. Only filings this
  * session submitted can be seen or reprinted here.
+ * <p>
+ * The receipt is printed after the response ({@link KioskPrints}, a reaction to the filing): the
+ * receipt screen says 正在打印 and its {@code #print-status} is reloaded when the print ends. A reprint
+ * carries the key rendered with its button, so two taps make one print.
  */
 @Controller
 @RequestMapping("/kiosk")
@@ -52,10 +59,12 @@ class KioskSubmitController {
     private final KioskFilings state;
     private final KioskJourneyController journey;
     private final Catalog catalog;
+    private final KioskPrints prints;
 
     KioskSubmitController(Applications applications, KioskSessions sessions, KioskFilings state,
-            KioskJourneyController journey, Catalog catalog) {
+            KioskJourneyController journey, Catalog catalog, KioskPrints prints) {
         this.catalog = catalog;
+        this.prints = prints;
         this.applications = applications;
         this.sessions = sessions;
         this.state = state;
@@ -174,7 +183,7 @@ class KioskSubmitController {
     }
 
     @PostMapping("/drafts/{id}/submit")
-    String submit(PairedKiosk kiosk, @VerifiedSession KioskSession session, @PathVariable UUID id, Locale locale) {
+    String submit(PairedKiosk kiosk, @VerifiedSession KioskSession session, @PathVariable UUID id) {
         Optional<Draft> draft = applications.draft(id).filter(d -> d.sessionKey().equals(session.id().toString()));
         if (draft.isEmpty()) {
             // A second tap after the first one consumed the draft: this session's filing of that draft.
@@ -191,30 +200,39 @@ class KioskSubmitController {
         } catch (DraftNotReadyException notReady) {
             return "redirect:/kiosk/drafts/" + id + "/review";
         }
-        if (state.submitted(session.id(), id, filing)) {
-            applications.printReceipt(filing.number(), kiosk.deviceCode(), locale, "kiosk:" + kiosk.deviceCode());
-        }
+        // The receipt's print was asked for with the filing (KioskPrints reacts to FilingSubmitted).
+        state.submitted(session.id(), id, filing);
         return "redirect:/kiosk/filings/" + filing.number();
     }
 
     // --- receipt and next steps ------------------------------------------------------------------
 
     @GetMapping("/filings/{number}")
-    String receipt(@VerifiedSession KioskSession session, @PathVariable String number, Model model) {
+    String receipt(@VerifiedSession KioskSession session, @PathVariable String number,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         Filing filing = owned(session, number);
         model.addAttribute("step", "receipt");
         model.addAttribute("filing", filing);
+        model.addAttribute("print", prints.last(KioskPrints.receiptOf(number)).orElse(null));
+        model.addAttribute("printKey", UUID.randomUUID());
+        if (htmx != null) {
+            return "kiosk/receipt :: print-status";
+        }
         model.addAttribute("item", catalog.item(filing.itemCode(), filing.itemVersion()).orElseThrow());
-        model.addAttribute("print", applications.lastPrint(number).orElse(null));
         model.addAttribute("trackQr", QrCodes.dataUri(applications.trackUrl(number), 240));
         return "kiosk/receipt";
     }
 
+    /** Another copy; the key comes with the button, so a second tap of the same button prints nothing more. */
     @PostMapping("/filings/{number}/reprint")
-    String reprint(PairedKiosk kiosk, @VerifiedSession KioskSession session, @PathVariable String number, Locale locale) {
+    String reprint(PairedKiosk kiosk, @VerifiedSession KioskSession session, @PathVariable String number,
+            @RequestParam UUID key, Locale locale) {
         owned(session, number);
-        ReceiptPrint print = applications.printReceipt(number, kiosk.deviceCode(), locale, "kiosk:" + kiosk.deviceCode());
-        return "redirect:/kiosk/filings/" + print.number();
+        boolean underWay = prints.last(KioskPrints.receiptOf(number)).map(KioskPrint::open).orElse(false);
+        if (!underWay) {
+            prints.receipt("reprint:" + key, kiosk.deviceCode(), number, locale);
+        }
+        return "redirect:/kiosk/filings/" + number;
     }
 
     @GetMapping(path = "/filings/{number}/receipt.pdf")

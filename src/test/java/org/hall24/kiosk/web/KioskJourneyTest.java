@@ -197,9 +197,12 @@ class KioskJourneyTest {
         String number = first.substring("/kiosk/filings/".length());
         assertThat(jdbc.sql("select count(*) from filing where idempotency_key = ?").param("kiosk-draft:" + draft.substring(draft.lastIndexOf('/') + 1))
                 .query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from filing_print p join filing f on f.id = p.filing_id where f.number = ?")
-                .param(number).query(Integer.class).single()).as("the receipt is printed once").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from kiosk_print where subject = ?").param("receipt:" + number)
+                .query(Integer.class).single()).as("the receipt is printed once").isEqualTo(1);
 
+        // The kiosk's printer is offline in this test: the print fails at once, after the response.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> page(get(first).cookie(cookie).header("HX-Request", "true")).contains("id=\"print-failed\""));
         String receipt = page(get(first).cookie(cookie));
         assertThat(receipt).contains(number, "id=\"print-failed\"", "OFFLINE", "id=\"reprint\"", "id=\"track-qr\"");
         MockHttpServletResponse pdf = mvc.perform(get(first + "/receipt.pdf").cookie(cookie)).andExpect(status().isOk())
@@ -259,9 +262,15 @@ class KioskJourneyTest {
         String shown = page(get(answer).cookie(cookie));
         assertThat(shown).contains("data-screen=\"answer\"", "住房公积金缴存证明", "id=\"answer-ok\"", "id=\"answer-reference\"",
                 "id=\"print\"");
-        assertThat(redirect(post(answer + "/print").cookie(cookie).with(csrf()))).isEqualTo(answer);
-        assertThat(page(get(answer).cookie(cookie))).as("the kiosk's printer is offline in this test")
-                .contains("id=\"print-failed\"", "OFFLINE");
+        String key = printKey(shown);
+        assertThat(redirect(post(answer + "/print").param("key", key).cookie(cookie).with(csrf()))).isEqualTo(answer);
+        org.awaitility.Awaitility.await("the kiosk's printer is offline in this test").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> page(get(answer).cookie(cookie)).contains("id=\"print-failed\""));
+        assertThat(page(get(answer).cookie(cookie))).contains("OFFLINE");
+        assertThat(redirect(post(answer + "/print").param("key", key).cookie(cookie).with(csrf()))).as("the same tap again")
+                .isEqualTo(answer);
+        assertThat(jdbc.sql("select count(*) from kiosk_print where subject = ?").param("answer:" + answer.substring(answer.lastIndexOf('/') + 1))
+                .query(Integer.class).single()).as("one print for one button").isEqualTo(1);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "select count(*) from audit_entry where action = 'kiosk.instant-item.answered' and detail like ? and detail like ?")
                 .params("%GJJ-0005%", "%" + ChineseIdNumber.of(person.idNumber()).masked() + "%").query(Integer.class).single() > 0);
@@ -313,6 +322,13 @@ class KioskJourneyTest {
         // material ("文件太大") instead of by the container's error page.
         assertThat(multipart.getMaxFileSize()).isGreaterThan(materialMaxBytes);
         assertThat(multipart.getMaxRequestSize()).isGreaterThan(multipart.getMaxFileSize());
+    }
+
+    /** The print request key rendered with a print or reprint button. */
+    static String printKey(String page) {
+        Matcher key = Pattern.compile("name=\"key\" value=\"([0-9a-f-]{36})\"").matcher(page);
+        assertThat(key.find()).as("a print button with its key").isTrue();
+        return key.group(1);
     }
 
     private int firstScannedMaterial(String draft) throws Exception {

@@ -36,7 +36,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * {@code HALL24_KIOSK}) and its own device ({@code BENCH-SIM-nnnnn} over MQTT, see {@link BenchKiosk}).
  * A journey: card read → face → search → guide → start → form → materials (document camera on odd
  * journeys, upload on even ones) → phone code (read from the admin's SMS outbox) → review → submit
- * (prints the receipt synchronously) → receipt → end; then the next citizen's card.
+ * (answers at once; the receipt prints after the response) → receipt, polled until printed → end; then the next citizen's card.
  * <p>
  * System properties: {@code baseUrl}, {@code mqttHost}, {@code mqttPort}, {@code credentials} (the
  * app's credentials file), {@code adminPassword}, {@code faceKey}, {@code kiosks} (virtual kiosks),
@@ -191,7 +191,7 @@ public class KioskJourneySimulation extends Simulation {
 
     private static final ChainBuilder submit = exec(
             http("11 review").get("/kiosk/drafts/#{draft}/review").check(status().is(200), substring("id=\"submit\"").exists()),
-            http("12 submit (prints the receipt)").post("/kiosk/drafts/#{draft}/submit").formParam("_csrf", "#{csrf}")
+            http("12 submit").post("/kiosk/drafts/#{draft}/submit").formParam("_csrf", "#{csrf}")
                     .check(status().is(302), header("Location").transform(l -> l.replaceAll("^.*/kiosk/filings/", ""))
                             .saveAs("filing")),
             group("13 receipt: submitted -> printed").on(
