@@ -94,4 +94,29 @@ class GuideBrowserTest {
         assertThat(browser.executeScript("return document.body.dataset.marker")).isEqualTo("same-page");
         assertThat(browser.getCurrentUrl()).contains("q=gjj");
     }
+
+    /** Issue 9, point 14: every tile on the guide's home page, category and department, opens its filtered list. */
+    @Test
+    void everyCategoryAndDepartmentTileOpensItsFilteredList() {
+        String home = "http://localhost:" + port + "/guide/JLP-YJP";
+        browser.get(home);
+        int categories = browser.findElements(By.cssSelector("ul.tiles:not(.departments) a.tile")).size();
+        int departments = browser.findElements(By.cssSelector("ul.tiles.departments a.tile")).size();
+        assertThat(categories).isGreaterThan(5);
+        assertThat(departments).isGreaterThan(5);
+        for (String list : new String[] {"ul.tiles:not(.departments)", "ul.tiles.departments"}) {
+            int count = list.contains("not") ? categories : departments;
+            for (int i = 0; i < count; i++) {
+                browser.get(home);
+                WebElement tile = browser.findElements(By.cssSelector(list + " a.tile")).get(i);
+                String name = (list.contains("not") ? tile.findElement(By.cssSelector("span")) : tile).getText().strip();
+                tile.click();
+                Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .filters .chip")));
+                assertThat(browser.findElement(By.cssSelector("#results .filters .chip")).getText())
+                        .as("the filter chip after clicking tile %s", name).isEqualTo(name);
+                assertThat(browser.findElement(By.cssSelector("#results .result-count")).getText()).as("the count for %s", name)
+                        .matches(".*\\d+.*");
+            }
+        }
+    }
 }

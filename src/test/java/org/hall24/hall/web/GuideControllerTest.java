@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.regex.Pattern;
 
 import org.hall24.Hall24IntegrationTest;
+import org.hall24.catalog.Catalog;
+import org.hall24.catalog.Category;
+import org.hall24.catalog.Department;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -26,6 +29,9 @@ class GuideControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    Catalog catalog;
 
     /** Matches a text in which {@code part} occurs exactly {@code times} times. */
     static Matcher<String> occurs(String part, int times) {
@@ -150,5 +156,29 @@ class GuideControllerTest {
         mvc.perform(get("/guide/JLP-YJP").param("q", "身份证").param("page", "abc").param("scope", "WORLD"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("居民身份证补领")));
+    }
+
+    /** Issue 9, point 14: every category and department tile answered 500 (a map indexed by the literal "category"). */
+    @Test
+    void everyCategoryAndDepartmentFilterShowsItsNameInBothLanguagesWithOrWithoutTextAndHtmx() throws Exception {
+        for (String lang : new String[] {"zh-CN", "en"}) {
+            java.util.Locale locale = java.util.Locale.forLanguageTag(lang);
+            for (Category c : catalog.categories()) {
+                String chip = "<span class=\"chip\">" + org.springframework.web.util.HtmlUtils.htmlEscape(c.name().in(locale)) + "</span>";
+                mvc.perform(get("/guide/JLP-YJP").param("category", c.code()).param("lang", lang))
+                        .andExpect(status().isOk()).andExpect(content().string(containsString(chip)));
+                mvc.perform(get("/guide/JLP-YJP").param("category", c.code()).param("q", "证").param("lang", lang)
+                        .header("HX-Request", "true"))
+                        .andExpect(status().isOk()).andExpect(content().string(containsString(chip)));
+            }
+            for (Department d : catalog.departments()) {
+                String chip = "<span class=\"chip\">" + org.springframework.web.util.HtmlUtils.htmlEscape(d.name().in(locale)) + "</span>";
+                mvc.perform(get("/guide/JLP-YJP").param("department", d.code()).param("lang", lang))
+                        .andExpect(status().isOk()).andExpect(content().string(containsString(chip)));
+                mvc.perform(get("/guide/JLP-YJP").param("department", d.code()).param("q", "证").param("lang", lang)
+                        .header("HX-Request", "true"))
+                        .andExpect(status().isOk()).andExpect(content().string(containsString(chip)));
+            }
+        }
     }
 }
