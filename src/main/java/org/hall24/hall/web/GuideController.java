@@ -54,9 +54,11 @@ class GuideController {
         return "redirect:/guide";
     }
 
+    /** The default hall's guide, keeping the search a link or a bookmark carried (checked well-encoded by the platform). */
     @GetMapping("/guide")
-    String guide() {
-        return "redirect:/guide/" + halls.defaultHall().code();
+    String guide(jakarta.servlet.http.HttpServletRequest request) {
+        String query = request.getQueryString();
+        return "redirect:/guide/" + halls.defaultHall().code() + (query == null || query.isEmpty() ? "" : "?" + query);
     }
 
     @GetMapping("/guide/{hallCode}")
