@@ -225,7 +225,7 @@ class ApplicationsService implements Applications {
     private Filing file(Draft draft, String idempotencyKey, String hallCode, String actor) {
         ServiceItem item = catalog.item(draft.itemCode(), draft.itemVersion()).orElseThrow(
                 () -> new IllegalStateException("item " + draft.itemCode() + "@" + draft.itemVersion() + " is not in the catalog"));
-        List<String> written = new ArrayList<>();
+        List<UUID> written = new ArrayList<>();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
@@ -249,8 +249,8 @@ class ApplicationsService implements Applications {
         List<String> keys = new ArrayList<>();
         for (DraftMaterial m : draft.materials()) {
             FileCipher.Sealed sealed = files.seal(m.content());
-            documents.put(m.id().toString(), sealed.bytes());
-            written.add(m.id().toString());
+            documents.put(m.id(), sealed.bytes());
+            written.add(m.id());
             filed.add(new FiledMaterial(m.id(), m.index(), m.contentType(), m.content().length, m.pages(), sha256(m.content()),
                     m.source()));
             keys.add(sealed.wrappedKey());
@@ -353,7 +353,7 @@ class ApplicationsService implements Applications {
                     .filter(m -> m.material().id().equals(materialId)).findFirst()
                     .orElseThrow(() -> new FilingNotFoundException(number + "/" + materialId));
             events.publishEvent(new FilingAccessed(number, actor, "material"));
-            return files.open(documents.get(materialId.toString()), material.wrappedKey());
+            return files.open(documents.get(materialId), material.wrappedKey());
         });
     }
 

@@ -5,28 +5,28 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.regex.Pattern;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Documents as files named by id under {@code hall24.documents.dir} (default {@code data/documents}),
- * written to a temporary file and moved into place, so a reader never sees half a file.
+ * written to a temporary file and moved into place, so a reader never sees half a file. Ids are
+ * UUIDs, so no id can name a path (a string id once let {@code ..} through); the resolved path is
+ * still checked to stay inside the folder.
  */
 @Component
 class FileSystemDocumentStore implements DocumentStore {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-
     private final Path dir;
 
     FileSystemDocumentStore(@Value("${hall24.documents.dir:data/documents}") Path dir) {
-        this.dir = dir;
+        this.dir = dir.toAbsolutePath().normalize();
     }
 
     @Override
-    public void put(String id, byte[] bytes) {
+    public void put(UUID id, byte[] bytes) {
         Path target = path(id);
         try {
             Files.createDirectories(dir);
@@ -40,7 +40,7 @@ class FileSystemDocumentStore implements DocumentStore {
     }
 
     @Override
-    public byte[] get(String id) {
+    public byte[] get(UUID id) {
         try {
             return Files.readAllBytes(path(id));
         }
@@ -50,7 +50,7 @@ class FileSystemDocumentStore implements DocumentStore {
     }
 
     @Override
-    public void delete(String id) {
+    public void delete(UUID id) {
         try {
             Files.deleteIfExists(path(id));
         }
@@ -60,14 +60,15 @@ class FileSystemDocumentStore implements DocumentStore {
     }
 
     @Override
-    public boolean exists(String id) {
+    public boolean exists(UUID id) {
         return Files.exists(path(id));
     }
 
-    private Path path(String id) {
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("not a document id: " + id);
+    private Path path(UUID id) {
+        Path path = dir.resolve(id.toString()).normalize();
+        if (!dir.equals(path.getParent())) {
+            throw new IllegalArgumentException("document " + id + " resolves outside " + dir);
         }
-        return dir.resolve(id);
+        return path;
     }
 }
