@@ -73,6 +73,13 @@
         event.preventDefault();
         go(url.href);
     });
+    // A picked file is sent at once (a listener, not an inline onchange: the Content-Security-Policy forbids those).
+    document.addEventListener('change', function (event) {
+        var input = event.target;
+        if (input.matches && input.matches('input[type="file"][data-submit-on-change]') && input.form) {
+            input.form.requestSubmit();
+        }
+    });
     document.querySelectorAll('form').forEach(function (form) {
         form.addEventListener('submit', function () { leaving = true; });
     });
