@@ -44,7 +44,7 @@ class SecurityHeaders {
     static final String REFERRER_POLICY = "same-origin";
 
     static final String PERMISSIONS_POLICY = String.join(", ",
-            "accelerometer=()", "autoplay=()", "bluetooth=()", "camera=()", "display-capture=()",
+            "accelerometer=()", "autoplay=()", "camera=()", "display-capture=()",
             "geolocation=()", "gyroscope=()", "hid=()", "magnetometer=()", "microphone=()", "midi=()",
             "payment=()", "publickey-credentials-get=()", "screen-wake-lock=()", "serial=()", "usb=()",
             "xr-spatial-tracking=()");
