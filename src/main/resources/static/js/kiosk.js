@@ -4,7 +4,8 @@
  *  - goes to the identify screen when a card starts a session, to /kiosk/items when it is verified,
  *  - reloads the identify panel (htmx) when the session changes, and any element asked for by `refresh`
  *    (and, each time the stream connects, the elements marked data-refresh-on-open: a print under way),
- *  - shows the inactivity countdown in the session's last seconds; a touch or key sends an activity ping.
+ *  - shows the inactivity countdown in the session's last seconds; a touch or key sends an activity ping,
+ *  - switches the type size in place when the 大字 / larger-text button is pressed.
  * It stores nothing in localStorage, sessionStorage or IndexedDB, and replaces history entries so that
  * "back" cannot show a previous person.
  */
@@ -73,9 +74,33 @@
         event.preventDefault();
         go(url.href);
     });
-    document.querySelectorAll('form').forEach(function (form) {
+    // A picked file is sent at once (a listener, not an inline onchange: the Content-Security-Policy forbids those).
+    document.addEventListener('change', function (event) {
+        var input = event.target;
+        if (input.matches && input.matches('input[type="file"][data-submit-on-change]') && input.form) {
+            input.form.requestSubmit();
+        }
+    });
+    document.querySelectorAll('form:not([data-in-place])').forEach(function (form) {
         form.addEventListener('submit', function () { leaving = true; });
     });
+
+    // 大字 / larger text: switched in place (nothing typed is lost), recorded on the server for this session.
+    var textSize = document.getElementById('text-size-form');
+    if (textSize) {
+        textSize.addEventListener('submit', function (event) {
+            event.preventDefault();
+            var large = !document.documentElement.classList.contains('kiosk-large-text');
+            document.documentElement.classList.toggle('kiosk-large-text', large);
+            document.getElementById('text-size').setAttribute('aria-pressed', String(large));
+            textSize.querySelector('input[name="large"]').value = String(!large);
+            var headers = { 'Accept': 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' };
+            if (csrfToken && csrfHeader) { headers[csrfHeader] = csrfToken; }
+            fetch(textSize.action, { method: 'POST', headers: headers, credentials: 'same-origin', cache: 'no-store',
+                body: 'large=' + large })
+                .catch(function () { /* the choice holds on this screen; the next one shows the recorded size */ });
+        });
+    }
     window.addEventListener('pageshow', function (event) {
         if (event.persisted) { location.reload(); }
     });

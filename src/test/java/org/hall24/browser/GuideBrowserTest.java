@@ -47,6 +47,7 @@ class GuideBrowserTest {
         browser.get("http://localhost:" + port + "/guide");
         assertThat(browser.getCurrentUrl()).endsWith("/guide/JLP-YJP");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        Axe.assertNoSeriousViolations(browser, "guide home");
 
         WebElement search = browser.findElement(By.id("q"));
         search.sendKeys("驾驶证", Keys.ENTER);
@@ -55,6 +56,7 @@ class GuideBrowserTest {
         assertThat(names).isNotEmpty().contains("机动车驾驶证补领");
         assertThat(names.get(0)).contains("驾驶证");
         Browser.screenshot(browser, "guide-search");
+        Axe.assertNoSeriousViolations(browser, "guide search results");
 
         browser.findElement(By.xpath("//span[@class='item-name'][text()='机动车驾驶证补领']")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBe(By.id("item-name"), "机动车驾驶证补领"));
@@ -68,6 +70,7 @@ class GuideBrowserTest {
                 .as("a highlighted device is drawn in the highlight colour").isEqualTo("rgb(242, 153, 0)");
         assertThat(browser.findElement(By.cssSelector(".device-list")).getText()).contains("公安自助服务设备 1", "状态未知");
         Browser.screenshot(browser, "guide-item-zh");
+        Axe.assertNoSeriousViolations(browser, "item page");
 
         browser.findElement(By.id("lang-en")).click();
         Browser.waitFor(browser).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
@@ -78,6 +81,7 @@ class GuideBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".map-legend")).getText()).contains("Devices that handle this service");
         assertThat(browser.findElements(By.cssSelector("svg a.device.highlighted"))).hasSize(5);
         Browser.screenshot(browser, "guide-item-en");
+        Axe.assertNoSeriousViolations(browser, "item page in English");
     }
 
     @Test

@@ -91,6 +91,7 @@ class TrackBrowserTest {
 
         browser.get("http://localhost:" + port + "/track?number=" + filing.number());
         assertThat(browser.findElement(By.id("number")).getAttribute("value")).isEqualTo(filing.number());
+        Axe.assertNoSeriousViolations(browser, "progress lookup");
         browser.findElement(By.id("send-code")).click();
         Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-sent")));
         assertThat(browser.findElement(By.id("code-sent")).getText()).contains(MobileNumber.of(phone).masked());
@@ -99,6 +100,7 @@ class TrackBrowserTest {
         browser.findElement(By.id("verify")).click();
         Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-error")));
         assertThat(browser.findElement(By.id("code-error")).getText()).isEqualTo("验证码不正确，请重新输入");
+        Axe.assertNoSeriousViolations(browser, "progress lookup with a wrong code");
 
         String code = notifications.latest(100).stream().filter(m -> m.text().contains(filing.number())).map(m -> {
             Matcher matcher = CODE.matcher(m.text());
@@ -113,9 +115,11 @@ class TrackBrowserTest {
         List<String> steps = browser.findElements(By.cssSelector("#timeline .status")).stream().map(WebElement::getText).toList();
         assertThat(steps).containsExactly("审核中", "已受理", "已提交");
         Browser.screenshot(browser, "track-timeline");
+        Axe.assertNoSeriousViolations(browser, "filing timeline");
 
         browser.findElement(By.id("lang-en")).click();
         Browser.waitFor(browser).until(ExpectedConditions.textToBe(By.id("status"), "In review"));
         assertThat(browser.findElement(By.id("item-name")).getText()).isEqualTo("Change of physician practice registration");
+        assertThat(Browser.cspViolations(browser)).as("no Content-Security-Policy violation on the way").isEmpty();
     }
 }

@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * What every kiosk page may use ({@code kiosk}, {@code hallName}, {@code kioskSession},
- * {@code expiresInMillis}, {@code warningSeconds}), and how kiosk handlers answer a browser that is not
+ * {@code expiresInMillis}, {@code warningSeconds}, {@code largeText}), and how kiosk handlers answer a browser that is not
  * paired (403 page, or 403 problem+json for htmx, JSON and form posts) or a screen that needs a
  * verified session when there is none (to {@code /kiosk}).
  */
@@ -39,10 +39,12 @@ class KioskPages {
     private final Halls halls;
     private final Clock clock;
     private final Duration warning;
+    private final KioskTextSize textSize;
 
     KioskPages(KioskSessions sessions, Halls halls, Clock clock,
-            @Value("${hall24.kiosk.inactivity-warning:30s}") Duration warning) {
+            @Value("${hall24.kiosk.inactivity-warning:30s}") Duration warning, KioskTextSize textSize) {
         this.sessions = sessions;
+        this.textSize = textSize;
         this.halls = halls;
         this.clock = clock;
         this.warning = warning;
@@ -70,6 +72,13 @@ class KioskPages {
         PairedKiosk kiosk = KioskRequests.paired(request);
         return kiosk == null ? -1 : sessions.current(kiosk.deviceCode())
                 .map(s -> Math.max(0, Duration.between(clock.instant(), s.expiresAt()).toMillis())).orElse(-1L);
+    }
+
+    /** Whether the screen shows the larger type (大字), chosen in this kiosk session ({@link KioskTextSize}). */
+    @ModelAttribute("largeText")
+    boolean largeText(HttpServletRequest request, HttpServletResponse response) {
+        PairedKiosk kiosk = KioskRequests.paired(request);
+        return kiosk != null && textSize.large(request, response, sessions.current(kiosk.deviceCode()).orElse(null));
     }
 
     @ModelAttribute("warningSeconds")
@@ -114,6 +123,7 @@ class KioskPages {
         page.addObject("kioskSession", kioskSession(request));
         page.addObject("expiresInMillis", expiresInMillis(request));
         page.addObject("warningSeconds", warningSeconds());
+        page.addObject("largeText", largeText(request, response));
         page.addObject("currentPath", request.getRequestURI());
         page.addObject("langQuery", "");
         page.setStatus(HttpStatus.NOT_FOUND);
