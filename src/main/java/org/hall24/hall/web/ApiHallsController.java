@@ -140,8 +140,8 @@ class ApiHallsController {
     }
 
     private DeviceWithStatus withStatus(PlacedDevice d) {
-        return new DeviceWithStatus(d.code(), d.hall(), d.type(), d.name(), d.zone(), d.x(), d.y(), d.serial(),
-                d.cabinet(), statuses.statusOf(d.code()));
+        return new DeviceWithStatus(d.code(), d.hall(), d.type(), d.name(), d.zone(), d.x(), d.y(), d.cabinet(),
+                statuses.statusOf(d.code()));
     }
 
     /** A hall in a list: what it is and where, without its floor plan. */
@@ -161,12 +161,14 @@ class ApiHallsController {
     }
 
     /**
-     * A device as it stands in a hall (see {@link PlacedDevice}), with its live status.
+     * A device as it stands in a hall (see {@link PlacedDevice}), with its live status: what a
+     * visitor may know. Its serial number, credential and firmware are for staff only (the admin
+     * registry, {@code /api/v1/admin/devices}, and the device monitor).
      *
      * @param status what the device last reported; {@code UNKNOWN} if it never did
      */
     record DeviceWithStatus(String code, String hall, DeviceType type, LocalizedText name, String zone, int x, int y,
-            String serial, PlacedDevice.@Nullable CabinetLayout cabinet, DeviceStatus status) {
+            PlacedDevice.@Nullable CabinetLayout cabinet, DeviceStatus status) {
     }
 
     /** One page of the items a device can handle, by code. */

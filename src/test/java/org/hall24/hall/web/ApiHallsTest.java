@@ -128,8 +128,19 @@ class ApiHallsTest {
         assertThat(result).bodyJson().extractingPath("$.hall").isEqualTo(SEED_HALL);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("POLICE_KIOSK");
         assertThat(result).bodyJson().extractingPath("$.zone").isEqualTo(device.zone());
-        assertThat(result).bodyJson().extractingPath("$.serial").isEqualTo(device.serial());
         assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(DeviceStatus.UNKNOWN.name());
+    }
+
+    @Test
+    void thePublicDeviceJsonHasNoSerialNumber() {
+        PlacedDevice device = firstDeviceOf(DeviceType.POLICE_KIOSK);
+
+        for (String uri : List.of("/api/v1/devices/" + device.code(), "/api/v1/devices", "/api/v1/halls/" + SEED_HALL)) {
+            MvcTestResult result = get(uri);
+
+            assertThat(result).hasStatusOk();
+            assertThat(result).bodyText().doesNotContain("serial", device.serial());
+        }
     }
 
     @Test
