@@ -63,6 +63,7 @@ class DemoSwitchStartupTest {
             hall24.public-base-url=http://localhost:8080                             | hall24.public-base-url
             hall24.public-base-url=http://127.0.0.1:8080/                            | hall24.public-base-url
             hall24.public-base-url=                                                  | hall24.public-base-url
+            hall24.mqtt.host=0.0.0.0                                                 | hall24.mqtt.plain-enabled
             """)
     void productionRefusesToStartWhileADemoPartIsOnNamingTheSwitchAndTheProperty(String setting, String property) {
         Throwable failure = refusedStart(productionWith(setting));

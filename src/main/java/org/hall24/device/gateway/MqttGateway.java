@@ -247,6 +247,11 @@ class MqttGateway implements CommandChannel, SmartLifecycle {
             options.setMaxInflight(1000);
             options.setUserName(credentials.username());
             options.setPassword(credentials.password().toCharArray());
+            if (credentials.socketFactory() != null) {
+                // Pinned to the embedded broker's own certificate: the host name proves nothing more.
+                options.setSocketFactory(credentials.socketFactory());
+                options.setHttpsHostnameVerificationEnabled(false);
+            }
             c.connect(options).waitForCompletion(15_000);
             retryMillis = 1000;
             log.info("Device gateway connected to {} as {}", credentials.url(), c.getClientId());
