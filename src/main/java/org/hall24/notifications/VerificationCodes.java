@@ -25,6 +25,27 @@ public interface VerificationCodes {
      */
     Challenge issue(String purpose, MobileNumber phone, String template, Locale locale, String... extraArgs);
 
+    /**
+     * Opens a challenge whose code is sent later, if at all ({@link #send}). For a lookup that must
+     * answer the same whether or not the person it is about exists: the caller opens a challenge for
+     * every well-formed request, and sends its code only where there is a phone to send it to. Until
+     * a code is sent, every code is wrong.
+     *
+     * @param purpose as for {@link #issue}
+     * @return the challenge, valid from now
+     */
+    Challenge open(String purpose);
+
+    /**
+     * Sends the code of a challenge opened with {@link #open}, under the same limits per phone as
+     * {@link #issue}; refused silently, so the caller's answer never depends on it.
+     *
+     * @param template as for {@link #issue}
+     * @return whether a code was queued: false when the challenge is unknown, already has a code or
+     *         has expired, or the phone was sent too many codes lately
+     */
+    boolean send(UUID challengeId, MobileNumber phone, String template, Locale locale, String... extraArgs);
+
     /** Checks a code against a challenge. A code verifies at most once. */
     Result verify(UUID challengeId, String purpose, String code);
 

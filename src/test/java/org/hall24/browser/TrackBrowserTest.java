@@ -2,14 +2,17 @@ package org.hall24.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.hall24.Hall24IntegrationTest;
 import org.hall24.shared.Applicant;
 import org.hall24.applications.Applications;
@@ -37,7 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A citizen scans the receipt's QR code with a phone: the number is filled in, a code arrives by
- * SMS, a wrong code is refused beside the field, the right one shows the timeline.
+ * SMS (the page names no phone), a wrong code is refused beside the field, the right one shows the timeline.
  */
 @Tag("browser")
 @Hall24IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -94,7 +97,9 @@ class TrackBrowserTest {
         Axe.assertNoSeriousViolations(browser, "progress lookup");
         browser.findElement(By.id("send-code")).click();
         Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-sent")));
-        assertThat(browser.findElement(By.id("code-sent")).getText()).contains(MobileNumber.of(phone).masked());
+        assertThat(browser.findElement(By.id("code-sent")).getText()).as("no phone shown before the code")
+                .isEqualTo("如该申办编号存在且申请时登记了手机，验证码已发送至该手机，5 分钟内有效。")
+                .doesNotContain(MobileNumber.of(phone).masked());
 
         browser.findElement(By.id("code")).sendKeys("999999x");
         browser.findElement(By.id("verify")).click();
@@ -102,10 +107,12 @@ class TrackBrowserTest {
         assertThat(browser.findElement(By.id("code-error")).getText()).isEqualTo("验证码不正确，请重新输入");
         Axe.assertNoSeriousViolations(browser, "progress lookup with a wrong code");
 
-        String code = notifications.latest(100).stream().filter(m -> m.text().contains(filing.number())).map(m -> {
-            Matcher matcher = CODE.matcher(m.text());
-            return matcher.find() ? matcher.group(1) : null;
-        }).filter(c -> c != null).findFirst().orElseThrow();
+        // The SMS is queued after the request commits.
+        String code = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> notifications.latest(100).stream()
+                .filter(m -> m.text().contains(filing.number())).map(m -> {
+                    Matcher matcher = CODE.matcher(m.text());
+                    return matcher.find() ? matcher.group(1) : null;
+                }).filter(c -> c != null).findFirst(), Optional::isPresent).orElseThrow();
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.id("verify")).click();
         Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));

@@ -100,6 +100,33 @@ class NotificationsTest {
     }
 
     @Test
+    void anOpenedChallengeRefusesEveryCodeUntilItsCodeIsSentAndItIsSentOnce() {
+        MobileNumber phone = freshPhone();
+        VerificationCodes.Challenge challenge = codes.open("track:open-test");
+        assertThat(codes.verify(challenge.id(), "track:open-test", "000000")).isEqualTo(VerificationCodes.Result.WRONG);
+
+        assertThat(codes.send(challenge.id(), phone, "verification-code", Locale.SIMPLIFIED_CHINESE)).isTrue();
+        assertThat(codes.send(challenge.id(), phone, "verification-code", Locale.SIMPLIFIED_CHINESE)).as("a second send").isFalse();
+
+        String code = codeIn(lastMessageTo(phone).text());
+        assertThat(codes.verify(challenge.id(), "track:open-test", code)).isEqualTo(VerificationCodes.Result.VERIFIED);
+    }
+
+    @Test
+    void sendingToAPhoneOverItsLimitSendsNothingAndThrowsNothing() {
+        MobileNumber phone = freshPhone();
+        codes.issue("kiosk-phone:first", phone, "verification-code", Locale.SIMPLIFIED_CHINESE);
+        String first = lastMessageTo(phone).text();
+        VerificationCodes.Challenge challenge = codes.open("track:limited");
+
+        assertThat(codes.send(challenge.id(), phone, "verification-code", Locale.SIMPLIFIED_CHINESE)).isFalse();
+
+        assertThat(lastMessageTo(phone).text()).isEqualTo(first);
+        assertThat(jdbc.sql("select count(*) from notification_outbox where recipient = ?").param(phone.value())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void staffSeeTheOutboxWithMaskedNumbersAndCitizensDoNot() throws Exception {
         MobileNumber phone = freshPhone();
         notifications.sendSms(phone, "verification-code", List.of("123456", "5"), Locale.SIMPLIFIED_CHINESE, "verification-code");

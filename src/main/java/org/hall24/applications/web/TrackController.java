@@ -1,6 +1,7 @@
 package org.hall24.applications.web;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,9 +15,13 @@ import org.hall24.applications.Applications;
 import org.hall24.applications.Filing;
 import org.hall24.applications.FilingNumber;
 import org.hall24.applications.FilingTransition;
+import org.hall24.applications.ProgressCodes;
 import org.hall24.catalog.Catalog;
 import org.hall24.notifications.VerificationCodes;
+import org.hall24.platform.RateLimit;
+import org.hall24.platform.RateLimiter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,9 +36,12 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * The public progress page ({@code /track}): a filing number (checked for shape and check character),
- * an SMS code to the phone on file, then the timeline. A number that does not exist gets the same
- * answer as a filing without a phone, so numbers cannot be probed; lookups are rate-limited per
- * client address and per number. Every look at a filing is audited.
+ * an SMS code to the phone on file, then the timeline. Filing numbers are sequential, so the page is
+ * no oracle of which exist: every well-formed number gets the same answer, by the same work
+ * ({@link ProgressCodes#request}: a challenge opened, the SMS sent after the commit only where the
+ * filing has a phone), and no phone is shown before the code is entered. Lookups are rate-limited
+ * per client address and per number in PostgreSQL ({@link RateLimiter}), codes per phone by
+ * {@link VerificationCodes}. Every look at a filing is audited.
  */
 @Controller
 @RequestMapping("/track")
@@ -43,23 +51,31 @@ class TrackController {
     static final String STATUS_VIEW = "track/status";
     static final String TOO_MANY_VIEW = "track/too-many";
     static final String ACTOR = "track";
+    /** The name of the lookup limit in {@code platform_rate_limit}; keys {@code ip:<address>} and {@code number:<number>}. */
+    static final String LOOKUPS = "track.lookup";
     private static final String CHALLENGE = "hall24.track.challenge";
     private static final String VERIFIED = "hall24.track.verified";
 
-    /** The code sent for one number, remembered in the visitor's session. */
-    record PendingCode(String number, UUID challengeId, String maskedPhone) implements Serializable {
+    /** The challenge opened for one number, remembered in the visitor's session. */
+    record PendingCode(String number, UUID challengeId) implements Serializable {
     }
 
     private final Applications applications;
     private final Catalog catalog;
+    private final ProgressCodes progressCodes;
     private final VerificationCodes codes;
-    private final TrackRateLimiter limiter;
+    private final RateLimiter limiter;
+    private final RateLimit lookups;
 
-    TrackController(Applications applications, Catalog catalog, VerificationCodes codes, TrackRateLimiter limiter) {
+    TrackController(Applications applications, Catalog catalog, ProgressCodes progressCodes, VerificationCodes codes,
+            RateLimiter limiter, @Value("${hall24.applications.track.max-lookups:10}") int maxLookups,
+            @Value("${hall24.applications.track.window:10m}") Duration window) {
         this.applications = applications;
         this.catalog = catalog;
+        this.progressCodes = progressCodes;
         this.codes = codes;
         this.limiter = limiter;
+        this.lookups = RateLimit.sliding(LOOKUPS, maxLookups, window);
     }
 
     @GetMapping
@@ -78,29 +94,13 @@ class TrackController {
             model.addAttribute("numberError", "track.number.error." + problem.get());
             return VIEW;
         }
-        if (!limiter.tryAcquire("ip:" + request.getRemoteAddr(), "number:" + normalised)) {
-            return tooMany(response);
+        RateLimiter.Decision allowed = limiter.hit(lookups, "ip:" + request.getRemoteAddr(), "number:" + normalised);
+        if (!allowed.allowed()) {
+            return tooMany(response, allowed, model);
         }
-        Optional<Filing> filing = applications.summary(normalised).isPresent()
-                ? applications.filing(normalised, ACTOR, "track-code") : Optional.empty();
-        if (filing.isEmpty() || filing.get().applicant().phone() == null) {
-            model.addAttribute("noPhone", true);
-            return VIEW;
-        }
-        var phone = filing.get().applicant().phone();
-        try {
-            VerificationCodes.Challenge challenge = codes.issue("track:" + normalised, phone, "track-code", locale, normalised);
-            session.setAttribute(CHALLENGE, new PendingCode(normalised, challenge.id(), phone.masked()));
-            model.addAttribute("maskedPhone", phone.masked());
-            model.addAttribute("codeSent", true);
-        }
-        catch (VerificationCodes.TooManyCodesException e) {
-            PendingCode pending = pending(session, normalised);
-            model.addAttribute("codeSent", pending != null);
-            model.addAttribute("maskedPhone", phone.masked());
-            model.addAttribute("codeError", "track.code.error.too-many");
-            model.addAttribute("retryAfter", Math.max(1, e.retryAfter().toSeconds()));
-        }
+        UUID challenge = progressCodes.request(normalised, locale);
+        session.setAttribute(CHALLENGE, new PendingCode(normalised, challenge));
+        model.addAttribute("codeSent", true);
         return VIEW;
     }
 
@@ -109,8 +109,9 @@ class TrackController {
             HttpServletRequest request, HttpServletResponse response, HttpSession session, Model model) {
         String normalised = FilingNumber.normalise(number);
         model.addAttribute("number", normalised);
-        if (!limiter.tryAcquire("ip:" + request.getRemoteAddr(), "number:" + normalised)) {
-            return tooMany(response);
+        RateLimiter.Decision allowed = limiter.hit(lookups, "ip:" + request.getRemoteAddr(), "number:" + normalised);
+        if (!allowed.allowed()) {
+            return tooMany(response, allowed, model);
         }
         PendingCode pending = pending(session, normalised);
         if (pending == null) {
@@ -118,14 +119,13 @@ class TrackController {
             model.addAttribute("codeSent", false);
             return VIEW;
         }
-        VerificationCodes.Result result = codes.verify(pending.challengeId(), "track:" + normalised, code);
+        VerificationCodes.Result result = codes.verify(pending.challengeId(), ProgressCodes.purpose(normalised), code);
         if (result == VerificationCodes.Result.VERIFIED) {
             session.removeAttribute(CHALLENGE);
             verified(session).add(normalised);
             return "redirect:/track/status?number=" + normalised;
         }
         model.addAttribute("codeSent", result == VerificationCodes.Result.WRONG);
-        model.addAttribute("maskedPhone", pending.maskedPhone());
         model.addAttribute("codeError", "track.code.error." + result);
         return VIEW;
     }
@@ -151,9 +151,10 @@ class TrackController {
         return STATUS_VIEW;
     }
 
-    private static String tooMany(HttpServletResponse response) {
+    private static String tooMany(HttpServletResponse response, RateLimiter.Decision refused, Model model) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader("Retry-After", "600");
+        response.setHeader("Retry-After", Long.toString(refused.retryAfter().toSeconds()));
+        model.addAttribute("retryMinutes", Math.max(1, (refused.retryAfter().toSeconds() + 59) / 60));
         return TOO_MANY_VIEW;
     }
 

@@ -14,6 +14,9 @@ import org.hall24.notifications.Notifications;
 import org.hall24.notifications.VerificationCodes;
 import org.hall24.platform.PersonalDataCipher;
 import org.hall24.shared.MobileNumber;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,13 +25,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Codes in PostgreSQL. Limits: a code lives {@code hall24.notifications.code-validity} (5 min),
  * allows {@value #MAX_WRONG_TRIES} wrong tries; a phone gets at most one code per
- * {@code hall24.notifications.code-interval} (60 s) and {@value #MAX_PER_HOUR} per hour.
+ * {@code hall24.notifications.code-interval} (60 s) and {@value #MAX_PER_HOUR} per hour, counted
+ * from the codes sent to it ({@code sent_at}, under an advisory lock per phone). A challenge
+ * {@linkplain #open opened} without a code has no phone and no hash until {@link #send}.
  */
 @Service
 class JdbcVerificationCodes implements VerificationCodes {
 
     static final int MAX_WRONG_TRIES = 5;
     static final int MAX_PER_HOUR = 5;
+    /** Not a hash of anything (hashes are hex): what a challenge without a code is compared with. */
+    private static final String NO_CODE = "-".repeat(64);
+    private static final Logger log = LoggerFactory.getLogger(JdbcVerificationCodes.class);
 
     private final JdbcClient jdbc;
     private final Notifications notifications;
@@ -53,37 +61,91 @@ class JdbcVerificationCodes implements VerificationCodes {
     @Transactional
     public Challenge issue(String purpose, MobileNumber phone, String template, Locale locale, String... extraArgs) {
         Instant now = clock.instant();
+        String phoneIndex = lockPhone(phone);
+        Duration wait = waitFor(phoneIndex, now);
+        if (!wait.isZero()) {
+            throw new TooManyCodesException(wait);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into verification_code (id, purpose, created_at, expires_at)
+                values (?, ?, ?, ?)""")
+                .params(id, purpose, Timestamp.from(now), Timestamp.from(now.plus(validity)))
+                .update();
+        sendCode(id, purpose, phone, phoneIndex, now, template, locale, extraArgs);
+        return new Challenge(id, validity);
+    }
+
+    @Override
+    @Transactional
+    public Challenge open(String purpose) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into verification_code (id, purpose, created_at, expires_at) values (?, ?, ?, ?)")
+                .params(id, purpose, Timestamp.from(now), Timestamp.from(now.plus(validity)))
+                .update();
+        return new Challenge(id, validity);
+    }
+
+    @Override
+    @Transactional
+    public boolean send(UUID challengeId, MobileNumber phone, String template, Locale locale, String... extraArgs) {
+        Instant now = clock.instant();
+        String phoneIndex = lockPhone(phone);
+        String purpose = jdbc.sql("""
+                select purpose from verification_code
+                where id = ? and code_hash is null and used_at is null and expires_at > ? for update""")
+                .params(challengeId, Timestamp.from(now))
+                .query(String.class).optional().orElse(null);
+        if (purpose == null) {
+            return false;
+        }
+        if (!waitFor(phoneIndex, now).isZero()) {
+            log.info("No code sent for challenge {}: {} was sent too many codes lately", challengeId, phone.masked());
+            return false;
+        }
+        sendCode(challengeId, purpose, phone, phoneIndex, now, template, locale, extraArgs);
+        return true;
+    }
+
+    /** Serialises code sending for one phone, so two kiosks cannot both pass the limit at the same moment. */
+    private String lockPhone(MobileNumber phone) {
         String phoneIndex = cipher.blindIndex("phone:" + phone.value());
-        // Serialise issues for one phone, so two kiosks cannot both pass the limit at the same moment.
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(phoneIndex).query().singleRow();
-        List<Instant> recent = jdbc.sql("select created_at from verification_code where phone_index = ? and created_at > ? order by created_at desc")
+        return phoneIndex;
+    }
+
+    /** How long the phone must wait for its next code; zero when it may have one now. */
+    private Duration waitFor(String phoneIndex, Instant now) {
+        List<Instant> recent = jdbc.sql("select sent_at from verification_code where phone_index = ? and sent_at > ? order by sent_at desc")
                 .params(phoneIndex, Timestamp.from(now.minus(Duration.ofHours(1))))
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
         if (!recent.isEmpty() && recent.get(0).plus(interval).isAfter(now)) {
-            throw new TooManyCodesException(Duration.between(now, recent.get(0).plus(interval)));
+            return Duration.between(now, recent.get(0).plus(interval));
         }
         if (recent.size() >= MAX_PER_HOUR) {
-            throw new TooManyCodesException(Duration.between(now, recent.get(recent.size() - 1).plus(Duration.ofHours(1))));
+            return Duration.between(now, recent.get(recent.size() - 1).plus(Duration.ofHours(1)));
         }
+        return Duration.ZERO;
+    }
+
+    private void sendCode(UUID id, String purpose, MobileNumber phone, String phoneIndex, Instant now, String template, Locale locale,
+            String... extraArgs) {
         String code = String.format("%06d", random.nextInt(1_000_000));
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into verification_code (id, purpose, phone_index, code_hash, created_at, expires_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(id, purpose, phoneIndex, hash(id, code), Timestamp.from(now), Timestamp.from(now.plus(validity)))
+        jdbc.sql("update verification_code set phone_index = ?, code_hash = ?, sent_at = ? where id = ?")
+                .params(phoneIndex, hash(id, code), Timestamp.from(now), id)
                 .update();
         List<String> args = new ArrayList<>();
         args.add(code);
         args.add(Long.toString(validity.toMinutes()));
         args.addAll(List.of(extraArgs));
         notifications.sendSms(phone, template, args, locale, purpose.startsWith("track:") ? "track-code" : "verification-code");
-        return new Challenge(id, validity);
     }
 
     @Override
     @Transactional
     public Result verify(UUID challengeId, String purpose, String code) {
-        record Row(String purpose, String codeHash, Instant expiresAt, int wrongTries, boolean used) {
+        record Row(String purpose, @Nullable String codeHash, Instant expiresAt, int wrongTries, boolean used) {
         }
         Row row = jdbc.sql("select purpose, code_hash, expires_at, wrong_tries, used_at is not null as used from verification_code where id = ? for update")
                 .param(challengeId)
@@ -93,7 +155,9 @@ class JdbcVerificationCodes implements VerificationCodes {
                 || !clock.instant().isBefore(row.expiresAt())) {
             return Result.EXPIRED;
         }
-        if (!java.security.MessageDigest.isEqual(row.codeHash().getBytes(), hash(challengeId, code.strip()).getBytes())) {
+        // A challenge whose code was never sent compares against a hash no code has: the same work, always wrong.
+        String expected = row.codeHash() == null ? NO_CODE : row.codeHash();
+        if (!java.security.MessageDigest.isEqual(expected.getBytes(), hash(challengeId, code.strip()).getBytes())) {
             int tries = row.wrongTries() + 1;
             jdbc.sql("update verification_code set wrong_tries = ? where id = ?").params(tries, challengeId).update();
             return tries >= MAX_WRONG_TRIES ? Result.EXPIRED : Result.WRONG;

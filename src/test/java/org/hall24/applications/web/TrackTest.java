@@ -10,7 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -29,12 +33,17 @@ import org.hall24.audit.AuditEntry;
 import org.hall24.audit.AuditTrail;
 import org.hall24.catalog.Catalog;
 import org.hall24.notifications.Notifications;
+import org.hall24.platform.RateLimit;
+import org.hall24.platform.RateLimiter;
 import org.hall24.shared.ChineseIdNumber;
 import org.hall24.shared.MobileNumber;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @Hall24IntegrationTest
@@ -52,6 +61,8 @@ class TrackTest {
     Notifications notifications;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    JdbcClient jdbc;
 
     /** A filing of WJ-0001 by 欧阳某, with a phone unique to this test run (codes are rate-limited per phone). */
     Filing file(String phone) {
@@ -85,11 +96,25 @@ class TrackTest {
         return "10.1." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
     }
 
+    /** The code texted for the number; the SMS is queued after the request commits, so it is awaited. */
     String codeSentFor(String number) {
-        return notifications.latest(100).stream().filter(m -> m.text().contains(number)).map(m -> {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> codeIn(number), Optional::isPresent).orElseThrow();
+    }
+
+    Optional<String> codeIn(String number) {
+        return notifications.latest(200).stream().filter(m -> m.text().contains(number)).map(m -> {
             Matcher matcher = CODE.matcher(m.text());
             return matcher.find() ? matcher.group(1) : null;
-        }).filter(c -> c != null).findFirst().orElseThrow();
+        }).filter(c -> c != null).findFirst();
+    }
+
+    /** Waits until the background step after a code request has run (its event publication completed). */
+    void awaitCodeStepDone(MockHttpSession session) {
+        UUID challenge = ((TrackController.PendingCode) session.getAttribute("hall24.track.challenge")).challengeId();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                select count(*) from event_publication
+                where event_type like '%ProgressCodeRequested' and serialized_event like ? and completion_date is not null""")
+                .param("%" + challenge + "%").query(Integer.class).single() == 1);
     }
 
     @Test
@@ -125,7 +150,8 @@ class TrackTest {
 
         String sent = mvc.perform(post("/track").param("number", filing.number()).session(session).with(csrf()).with(from(ip)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(sent).contains(MobileNumber.of(phone).masked()).doesNotContain(phone).contains("id=\"code-form\"");
+        assertThat(sent).as("no phone, not even masked, before the code").doesNotContain(MobileNumber.of(phone).masked())
+                .doesNotContain(phone).contains("id=\"code-form\"").contains("如该申办编号存在且申请时登记了手机，验证码已发送至该手机");
 
         String wrong = mvc.perform(post("/track/verify").param("number", filing.number()).param("code", "000000x")
                         .session(session).with(csrf()).with(from(ip)))
@@ -159,21 +185,72 @@ class TrackTest {
     }
 
     @Test
-    void anUnknownNumberGetsTheSameAnswerAsAFilingWithoutAPhone() throws Exception {
+    void everyWellFormedNumberGetsTheSameAnswerAndOnlyAFilingWithAPhoneGetsAnSms() throws Exception {
+        Filing withPhone = file(uniquePhone());
         Filing noPhone = file(null);
         String unknown = FilingNumber.of("JLP-YJP", LocalDate.of(2020, 1, 1), "WJ", 999_999);
+        Map<String, MockHttpSession> sessions = new LinkedHashMap<>();
+        Map<String, MvcResult> sent = new LinkedHashMap<>();
+        Map<String, MvcResult> wrong = new LinkedHashMap<>();
+        for (String number : List.of(withPhone.number(), noPhone.number(), unknown)) {
+            MockHttpSession session = new MockHttpSession();
+            String ip = ip();
+            sessions.put(number, session);
+            sent.put(number, mvc.perform(post("/track").param("number", number).session(session).with(csrf()).with(from(ip)))
+                    .andReturn());
+            wrong.put(number, mvc.perform(post("/track/verify").param("number", number).param("code", "000000")
+                    .session(session).with(csrf()).with(from(ip))).andReturn());
+        }
 
-        String a = mvc.perform(post("/track").param("number", noPhone.number()).with(csrf()).with(from(ip())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String b = mvc.perform(post("/track").param("number", unknown).with(csrf()).with(from(ip())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (Map<String, MvcResult> answers : List.of(sent, wrong)) {
+            MvcResult reference = answers.get(withPhone.number());
+            assertThat(reference.getResponse().getStatus()).isEqualTo(200);
+            answers.forEach((number, answer) -> {
+                assertThat(answer.getResponse().getStatus()).isEqualTo(reference.getResponse().getStatus());
+                assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo(reference.getResponse().getRedirectedUrl());
+                assertThat(answer.getModelAndView().getViewName()).isEqualTo(reference.getModelAndView().getViewName());
+                assertThat(strip(body(answer), number)).as(number).isEqualTo(strip(body(reference), withPhone.number()));
+            });
+        }
+        assertThat(body(sent.get(unknown))).contains("id=\"code-form\"").contains("如该申办编号存在且申请时登记了手机")
+                .doesNotContain(withPhone.applicant().phone().masked());
+        assertThat(body(wrong.get(unknown))).contains("验证码不正确，请重新输入");
+        assertThat(jdbc.sql("select count(*) from verification_code where purpose = ?").param("track:" + unknown)
+                .query(Integer.class).single()).as("a challenge is opened for an unknown number too").isEqualTo(1);
 
-        assertThat(a).contains("id=\"no-phone\"").contains("请携带身份证到大厅服务窗口咨询");
-        assertThat(strip(b, unknown)).isEqualTo(strip(a, noPhone.number()));
+        assertThat(codeSentFor(withPhone.number())).hasSize(6);
+        awaitCodeStepDone(sessions.get(noPhone.number()));
+        awaitCodeStepDone(sessions.get(unknown));
+        assertThat(notifications.latest(500)).extracting(m -> m.text())
+                .noneMatch(text -> text.contains(noPhone.number()) || text.contains(unknown));
     }
 
+    static String body(MvcResult result) {
+        try {
+            return result.getResponse().getContentAsString();
+        }
+        catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The page without what differs by request: the number itself, and attribute values (the CSRF token). */
     static String strip(String html, String number) {
         return html.replace(number, "N").replaceAll("value=\"[^\"]*\"", "value=\"\"");
+    }
+
+    @Test
+    void theLookupLimitIsSharedThroughTheDatabase() throws Exception {
+        String ip = ip();
+        RateLimiter otherNode = new RateLimiter(jdbc, Clock.systemUTC());
+        RateLimit lookups = RateLimit.sliding(TrackController.LOOKUPS, 10, Duration.ofMinutes(10));
+        for (int i = 0; i < 10; i++) {
+            assertThat(otherNode.hit(lookups, "ip:" + ip).allowed()).isTrue();
+        }
+
+        mvc.perform(post("/track").param("number", FilingNumber.of("JLP-YJP", LocalDate.of(2020, 1, 3), "WJ", 1))
+                        .with(csrf()).with(from(ip)))
+                .andExpect(status().isTooManyRequests());
     }
 
     @Test
@@ -188,7 +265,9 @@ class TrackTest {
                         .with(csrf()).with(from(ip)))
                 .andExpect(status().isTooManyRequests()).andReturn().getResponse().getContentAsString();
 
-        assertThat(html).contains("查询次数太多，请 10 分钟后再试。");
+        assertThat(html).containsPattern("查询次数太多，请 \\d+ 分钟后再试。");
+        assertThat(jdbc.sql("select count(*) from platform_rate_limit where key = ?").param(TrackController.LOOKUPS + "|ip:" + ip)
+                .query(Integer.class).single()).as("counted in PostgreSQL").isPositive();
     }
 
     @Test
