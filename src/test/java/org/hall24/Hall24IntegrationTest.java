@@ -6,15 +6,18 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.hall24.testing.SeasonedAdmin;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a real embedded PostgreSQL, with the catalog and halls loaded from
  * their data files, and a MockMvc for its web layer. Contexts are cached across test classes, so
- * a test must not rely on data another test class creates or on its absence.
+ * a test must not rely on data another test class creates or on its absence. The first
+ * administrator's initial password counts as already changed ({@link SeasonedAdmin}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@Import(SeasonedAdmin.class)
 public @interface Hall24IntegrationTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")

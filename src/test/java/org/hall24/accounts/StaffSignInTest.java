@@ -93,14 +93,13 @@ class StaffSignInTest {
     }
 
     @Test
-    void passwordIsStoredOnlyAsBcryptHashAndMarkedForChange() {
+    void passwordIsStoredOnlyAsBcryptHash() {
         var row = jdbc.sql("select password_hash, roles, must_change_password from accounts_staff where username = 'admin'")
                 .query().singleRow();
         String hash = (String) row.get("password_hash");
         assertThat(hash).startsWith("$2").doesNotContain(CONFIGURED_PASSWORD);
         assertThat(passwords.matches(CONFIGURED_PASSWORD, hash)).isTrue();
         assertThat(row.get("roles")).isEqualTo("ADMIN");
-        assertThat(row.get("must_change_password")).isEqualTo(true);
     }
 
     @Test

@@ -50,6 +50,13 @@ class StaffAccounts {
                 .update();
     }
 
+    /** Stores a new password hash and clears the must-change mark. */
+    void changePassword(String username, String passwordHash) {
+        jdbc.sql("update accounts_staff set password_hash = ?, must_change_password = false where username = ?")
+                .params(passwordHash, username)
+                .update();
+    }
+
     private static StaffAccount read(ResultSet rs, int row) throws SQLException {
         return new StaffAccount(rs.getObject("id", java.util.UUID.class), rs.getString("username"),
                 rs.getString("display_name"), rs.getString("password_hash"),

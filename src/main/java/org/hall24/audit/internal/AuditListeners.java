@@ -1,5 +1,8 @@
 package org.hall24.audit.internal;
 
+import org.hall24.accounts.StaffPasswordChanged;
+import org.hall24.accounts.StaffSignInFailed;
+import org.hall24.accounts.StaffSignInLocked;
 import org.hall24.applications.FilingAccessed;
 import org.hall24.applications.FilingStatusChanged;
 import org.hall24.applications.FilingSubmitted;
@@ -130,5 +133,25 @@ class AuditListeners {
         log.append("device:" + event.deviceCode(), "kiosk.instant-item.answered", "kiosk:" + event.deviceCode(),
                 "item " + event.itemCode() + ", id " + event.maskedIdNumber() + ", outcome " + event.outcome()
                         + (event.reference() == null ? "" : ", reference " + event.reference()));
+    }
+
+    // Staff sign-in: subjects are staff:<username as typed> (the name may belong to no account).
+
+    @ApplicationModuleListener
+    void on(StaffSignInFailed event) {
+        log.append("sign-in@" + event.clientAddress(), event.whileLocked() ? "accounts.sign-in.refused-locked" : "accounts.sign-in.failed",
+                "staff:" + event.username(), event.whileLocked() ? "refused unchecked: locked" : "wrong username or password");
+    }
+
+    @ApplicationModuleListener
+    void on(StaffSignInLocked event) {
+        log.append("sign-in@" + event.clientAddress(), "accounts.sign-in.locked", "staff:" + event.username(),
+                "locked by " + event.scope() + " for up to " + event.lockedFor().toSeconds() + " s");
+    }
+
+    @ApplicationModuleListener
+    void on(StaffPasswordChanged event) {
+        log.append(event.username(), "accounts.password.changed", "staff:" + event.username(),
+                event.wasRequired() ? "initial password replaced" : "changed by its holder");
     }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The benchmark's setup over plain HTTP, before any virtual kiosk starts: the admin signs in on the
- * form at {@code /login} (CSRF token from the page), issues a pairing code per kiosk device
+ * form at {@code /login} (CSRF token from the page), replaces the initial password as the first
+ * sign-in must ({@code /staff/password}), issues a pairing code per kiosk device
  * ({@code POST /admin/kiosks/{code}/pairing-code}, the 8 digits parsed from the answer), and each
  * kiosk's own browser (a client with its own cookie jar) pairs at {@code /kiosk/pair}, receiving
  * the {@code HALL24_KIOSK} cookie. The admin's session cookie is kept for reading the SMS outbox.
@@ -43,11 +44,29 @@ final class AdminSetup {
         HttpResponse<String> login = post(admin, "/login",
                 Map.of("username", "admin", "password", password, "_csrf", csrf(loginPage)));
         String location = login.headers().firstValue("Location").orElse("");
-        if (login.statusCode() != 302 || location.contains("error")) {
+        if (login.statusCode() != 302 || location.contains("error") || location.contains("locked")) {
             throw new IllegalStateException("admin sign-in failed: " + login.statusCode() + " " + location);
+        }
+        if (location.endsWith("/staff/password")) {
+            changeInitialPassword(password);
         }
         // The token changes at sign-in: take the new one from an admin page.
         adminCsrf = csrf(get(admin, "/admin/kiosks").body());
+    }
+
+    /**
+     * The first sign-in with the initial password leads to the change-password page, and no admin page
+     * opens until the password is changed: the benchmark sets a new one (the initial one with a suffix;
+     * the app is fresh at every run, so it never signs in again) and keeps the session.
+     */
+    private void changeInitialPassword(String initial) throws IOException, InterruptedException {
+        String next = initial + "-changed-by-bench";
+        HttpResponse<String> changed = post(admin, "/staff/password", Map.of("current", initial, "next", next,
+                "confirmation", next, "_csrf", csrf(get(admin, "/staff/password").body())));
+        String location = changed.headers().firstValue("Location").orElse("");
+        if (changed.statusCode() != 302 || !location.endsWith("/admin/catalog")) {
+            throw new IllegalStateException("changing the admin's initial password failed: " + changed.statusCode() + " " + location);
+        }
     }
 
     /** The admin's session id, for requests a virtual kiosk makes on the admin's behalf. */
