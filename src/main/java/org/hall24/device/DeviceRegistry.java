@@ -1,5 +1,6 @@
 package org.hall24.device;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,6 +67,9 @@ public interface DeviceRegistry {
 
     /** Every registered device, by hall and code. */
     List<RegisteredDevice> all();
+
+    /** The registered devices standing in any of the given halls (by code), by hall and code. */
+    List<RegisteredDevice> inHalls(Collection<String> halls);
 
     /**
      * Whether the password is the current credential of an active device; compared in constant

@@ -10,7 +10,8 @@ import org.hall24.device.DeviceType;
 import org.hall24.shared.LocalizedText;
 
 /**
- * A self-service hall (政务服务中心), as its configuration file describes it.
+ * A self-service hall (政务服务中心), as its configuration file describes it, with the devices
+ * registered for it since.
  *
  * @param code the hall's stable code, e.g. {@code JLP-YJP}
  * @param name the hall's name
@@ -22,7 +23,8 @@ import org.hall24.shared.LocalizedText;
  * @param entrance where visitors come in
  * @param zones the hall's areas
  * @param fixtures furniture drawn on the map so visitors recognise the room (form-filling desks)
- * @param devices every device, placed on the floor plan
+ * @param devices every device, placed on the floor plan: the hall file's, in its order, then those
+ *        registered in the device registry for this hall, by code
  */
 public record Hall(
         String code,

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /**
  * The halls this installation runs, as configured. A district runs one or a few; a city many.
+ * A hall's devices are those of its file and those registered for it in the device registry
+ * (placed by their registration), read afresh at every call.
  */
 public interface Halls {
 

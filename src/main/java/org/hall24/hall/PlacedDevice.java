@@ -10,12 +10,14 @@ import org.jspecify.annotations.Nullable;
  * @param code the device's code, unique across all halls (the device layer knows it by this code)
  * @param hall the hall's code
  * @param type what kind of device it is
- * @param name its label on the floor map, e.g. 公安自助服务设备 3
+ * @param name its label on the floor map, e.g. 公安自助服务设备 3; for a device registered outside the
+ *        hall file, its type's name and its code
  * @param zone the code of the zone it stands in
  * @param x where its centre is, centimetres from the left wall
  * @param y where its centre is, centimetres from the back wall
- * @param serial the manufacturer's serial number
- * @param cabinet the compartments, for a smart file cabinet; {@code null} otherwise
+ * @param serial the manufacturer's serial number; for staff only, never shown to visitors
+ * @param cabinet the compartments, for a smart file cabinet of a hall file; {@code null} otherwise
+ *        (a file cabinet is placed in the hall file, which gives its compartments)
  */
 public record PlacedDevice(
         String code,

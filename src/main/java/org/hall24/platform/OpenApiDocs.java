@@ -45,7 +45,9 @@ class OpenApiDocs {
                 .description("""
                         Read-only public API of a Hall24 24-hour government self-service hall: the service \
                         catalog (事项) with search and filters, the halls with their floor plans, and the \
-                        devices with their live status. Texts come in Simplified Chinese (`zh`) and English \
+                        devices with their live status; and, under `/api/v1/admin`, the device registry for \
+                        provisioning tools (HTTP Basic, staff with the ADMIN role). Texts come in Simplified \
+                        Chinese (`zh`) and English \
                         (`en`). Every error is an RFC 9457 problem (`application/problem+json`); a refused \
                         request lists each offending parameter in `errors`, as `{parameter, reason}`, and \
                         any query parameter an operation does not take is refused.""")

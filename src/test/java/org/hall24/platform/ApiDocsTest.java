@@ -60,6 +60,24 @@ class ApiDocsTest {
     }
 
     @Test
+    void theAdminDeviceRegistryIsDocumentedBehindHttpBasicWithItsRefusals() {
+        MvcTestResult result = mvc.get().uri("/api/v1/openapi").exchange();
+
+        assertThat(result).bodyJson().extractingPath("$.paths").asMap().containsKeys(
+                "/api/v1/admin/devices", "/api/v1/admin/devices/{code}", "/api/v1/admin/devices/{code}/credential");
+        assertThat(result).bodyJson().extractingPath("$.components.securitySchemes.basicAuth.scheme").isEqualTo("basic");
+        assertThat(result).bodyJson().extractingPath("$.paths['/api/v1/admin/devices'].post.security[*].basicAuth")
+                .asArray().hasSize(1);
+        assertThat(result).bodyJson().extractingPath("$.paths['/api/v1/admin/devices'].post.responses").asMap()
+                .containsKeys("201", "400", "401", "403", "409");
+        assertThat(result).bodyJson()
+                .extractingPath("$.paths['/api/v1/admin/devices'].post.requestBody.content['application/json'].schema['$ref']")
+                .isEqualTo("#/components/schemas/DeviceRegistration");
+        assertThat(result).bodyJson().extractingPath("$.paths['/api/v1/admin/devices/{code}/credential'].delete.responses")
+                .asMap().containsKeys("204", "401", "403", "404");
+    }
+
+    @Test
     void swaggerUiRedirectsToAPageThatLoads() {
         MvcTestResult redirect = mvc.get().uri("/api/v1/docs").exchange();
 

@@ -34,7 +34,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * candidates ({@code /kiosk/ime/**}), the read-only public API, its docs and the
  * static assets need no sign-in; {@code /admin/**} needs the {@link StaffRole#ADMIN} role; anything
  * else needs a signed-in staff member. Staff sign in on our own form at {@code /login}; forms
- * carry a CSRF token, the API (which only reads without sign-in) does not.
+ * carry a CSRF token, the API (which only reads without sign-in) does not. The admin API
+ * ({@code /api/v1/admin/**}) has its own chain, checked first: {@link AdminApiSecurityConfiguration}.
  * <p>
  * Sign-in is throttled ({@link SignInThrottle}: a name or an address locked after too many failures,
  * refused even with the right password, answered {@code /login?locked=<minutes>}); a sign-in whose

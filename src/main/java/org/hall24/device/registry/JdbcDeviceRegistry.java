@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -297,6 +298,16 @@ class JdbcDeviceRegistry implements DeviceRegistry {
     public List<RegisteredDevice> all() {
         return jdbc.sql("select " + COLUMNS + " from device_registration order by hall, code")
                 .query(JdbcDeviceRegistry::device).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<RegisteredDevice> inHalls(Collection<String> halls) {
+        if (halls.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from device_registration where hall = any(?) order by hall, code")
+                .param(halls.toArray(String[]::new)).query(JdbcDeviceRegistry::device).list();
     }
 
     @Override

@@ -20,7 +20,6 @@ import org.hall24.device.IssuedCredential;
 import org.hall24.device.RegisterDevice;
 import org.hall24.device.RegisteredDevice;
 import org.hall24.hall.Hall;
-import org.hall24.hall.Halls;
 import org.hall24.hall.PlacedDevice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers every device of the configured halls that the registry does not know yet, once all
+ * Registers every device of the halls' files that the registry does not know yet, once all
  * beans exist (so event listeners see the registrations) and before anything connects.
  * <p>
  * With the hall simulator on ({@code hall24.simulator.enabled}, default {@code true}) these
@@ -52,14 +51,14 @@ class DeviceProvisioning implements SmartInitializingSingleton {
     static final String ACTOR = "system:provisioning";
     static final String SYNTHETIC_HALL = "BENCH";
 
-    private final Halls halls;
+    private final ConfiguredHalls halls;
     private final DeviceRegistry registry;
     private final Clock clock;
     private final boolean simulated;
     private final Path credentialsFile;
     private final int synthetic;
 
-    DeviceProvisioning(Halls halls, DeviceRegistry registry, Clock clock,
+    DeviceProvisioning(ConfiguredHalls halls, DeviceRegistry registry, Clock clock,
             @Value("${hall24.simulator.enabled:true}") boolean simulated,
             @Value("${hall24.simulator.credentials-file:data/simulator/credentials.properties}") Path credentialsFile,
             @Value("${hall24.simulator.synthetic-devices:0}") int synthetic) {
@@ -75,7 +74,7 @@ class DeviceProvisioning implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         Map<String, String> credentials = new LinkedHashMap<>();
         int registered = 0;
-        for (Hall hall : halls.all()) {
+        for (Hall hall : halls.configured()) {
             for (PlacedDevice device : hall.devices()) {
                 var registration = new RegisterDevice(device.code(), device.type(), device.serial(), hall.code(),
                         device.zone(), device.x(), device.y());

@@ -38,25 +38,14 @@ final class HallFiles {
     private HallFiles() {
     }
 
+    /** Reads the halls of one folder, or of several separated by commas (folder by folder, each by file name). */
     static List<Hall> read(String location) {
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources(location + "/*.yaml");
-            Arrays.sort(files, Comparator.comparing(r -> String.valueOf(r.getFilename())));
             List<Hall> halls = new ArrayList<>();
             Set<String> hallCodes = new HashSet<>();
             Set<String> deviceCodes = new HashSet<>();
-            for (Resource file : files) {
-                String name = location + "/" + file.getFilename();
-                Hall hall = read(name, file);
-                if (!hallCodes.add(hall.code())) {
-                    throw new HallFileException(name, "hall " + hall.code(), "code", "another file defines this hall");
-                }
-                for (PlacedDevice device : hall.devices()) {
-                    if (!deviceCodes.add(device.code())) {
-                        throw new HallFileException(name, "device " + device.code(), "code", "device code used twice");
-                    }
-                }
-                halls.add(hall);
+            for (String folder : location.split(",")) {
+                read(folder.strip(), halls, hallCodes, deviceCodes);
             }
             if (halls.isEmpty()) {
                 throw new HallFileException(location, null, null, "no hall configured (*.yaml)");
@@ -65,6 +54,25 @@ final class HallFiles {
         }
         catch (IOException e) {
             throw new HallFileException(location, null, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static void read(String location, List<Hall> halls, Set<String> hallCodes, Set<String> deviceCodes)
+            throws IOException {
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources(location + "/*.yaml");
+        Arrays.sort(files, Comparator.comparing(r -> String.valueOf(r.getFilename())));
+        for (Resource file : files) {
+            String name = location + "/" + file.getFilename();
+            Hall hall = read(name, file);
+            if (!hallCodes.add(hall.code())) {
+                throw new HallFileException(name, "hall " + hall.code(), "code", "another file defines this hall");
+            }
+            for (PlacedDevice device : hall.devices()) {
+                if (!deviceCodes.add(device.code())) {
+                    throw new HallFileException(name, "device " + device.code(), "code", "device code used twice");
+                }
+            }
+            halls.add(hall);
         }
     }
 

@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param location where the halls' files are ({@code <location>/*.yaml}); classpath or file
+ * @param location where the halls' files are ({@code <location>/*.yaml}); classpath or file; several
+ *        folders separated by commas
  * @param defaultHall the hall {@code /guide} opens on; the first configured one when unset
  */
 @ConfigurationProperties("hall24.halls")

@@ -1,18 +1,14 @@
 package org.hall24.hall.web;
 
 import java.security.Principal;
-import java.util.Optional;
+import java.util.Arrays;
 
 import org.hall24.device.DeviceRegistry;
 import org.hall24.device.DeviceType;
-import org.hall24.device.InvalidRegistrationException;
 import org.hall24.device.IssuedCredential;
 import org.hall24.device.RegisterDevice;
-import org.hall24.device.RegistrationViolation;
 import org.hall24.device.UnknownDeviceException;
-import org.hall24.hall.Hall;
 import org.hall24.hall.Halls;
-import org.hall24.hall.Zone;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +32,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>
  * It lives in the hall module, not in the device module, because registering a device means
  * placing it: the hall must exist, the zone must be one of that hall's, and the position must lie
- * in that zone — which only the hall module knows (the device module may not depend on it).
+ * in that zone — which only the hall module knows (the device module may not depend on it); see
+ * {@link DeviceRegistrations}, which {@code /api/v1/admin/devices} shares.
  */
 @Controller
 @RequestMapping("/admin/devices/registry")
@@ -47,10 +44,12 @@ class AdminDeviceRegistryController {
     private static final String CODE = "{code:[A-Z0-9]+(?:-[A-Z0-9]+)*}";
 
     private final DeviceRegistry registry;
+    private final DeviceRegistrations registrations;
     private final Halls halls;
 
-    AdminDeviceRegistryController(DeviceRegistry registry, Halls halls) {
+    AdminDeviceRegistryController(DeviceRegistry registry, DeviceRegistrations registrations, Halls halls) {
         this.registry = registry;
+        this.registrations = registrations;
         this.halls = halls;
     }
 
@@ -78,15 +77,14 @@ class AdminDeviceRegistryController {
         if (!errors.hasFieldErrors("y") && form.getY() == null) {
             errors.rejectValue("y", "device.violation.required");
         }
-        report(errors, registry.check(device));
-        checkPlacement(errors, device);
+        report(errors, registrations.check(device));
         if (!errors.hasErrors()) {
             try {
-                IssuedCredential credential = registry.register(device, principal.getName());
+                IssuedCredential credential = registrations.register(device, principal.getName());
                 model.addAttribute(FORM, new DeviceRegistrationForm());
                 return issued(credential, "admin.devices.notice.registered", model, response);
             }
-            catch (InvalidRegistrationException e) {
+            catch (DeviceRegistrations.Refused e) {
                 report(errors, e.violations());
             }
         }
@@ -128,37 +126,10 @@ class AdminDeviceRegistryController {
         return view(model);
     }
 
-    /** The hall exists, the zone is one of its zones, and the position lies in that zone. */
-    private void checkPlacement(BindingResult binding, RegisterDevice device) {
-        if (binding.hasFieldErrors("hall") || device.hall().isEmpty()) {
-            return;
-        }
-        Optional<Hall> hall = halls.hall(device.hall());
-        if (hall.isEmpty()) {
-            binding.rejectValue("hall", "device.violation.no-such-hall");
-            return;
-        }
-        if (binding.hasFieldErrors("zone") || device.zone().isEmpty()) {
-            return;
-        }
-        Optional<Zone> zone = hall.get().zone(device.zone());
-        if (zone.isEmpty()) {
-            binding.rejectValue("zone", "device.violation.no-such-zone");
-            return;
-        }
-        Zone z = zone.get();
-        if (!binding.hasFieldErrors("x") && (device.x() < z.x() || device.x() > z.x() + z.width())) {
-            binding.rejectValue("x", "device.violation.outside-zone", new Object[] {z.x(), z.x() + z.width()}, null);
-        }
-        if (!binding.hasFieldErrors("y") && (device.y() < z.y() || device.y() > z.y() + z.depth())) {
-            binding.rejectValue("y", "device.violation.outside-zone", new Object[] {z.y(), z.y() + z.depth()}, null);
-        }
-    }
-
-    private static void report(BindingResult binding, Iterable<RegistrationViolation> violations) {
-        for (RegistrationViolation v : violations) {
+    private static void report(BindingResult binding, Iterable<DeviceRegistrations.Violation> violations) {
+        for (DeviceRegistrations.Violation v : violations) {
             if (!binding.hasFieldErrors(v.field())) {
-                binding.rejectValue(v.field(), v.messageKey());
+                binding.rejectValue(v.field(), v.messageKey(), v.args(), null);
             }
         }
     }
@@ -166,7 +137,8 @@ class AdminDeviceRegistryController {
     private String view(Model model) {
         model.addAttribute("devices", registry.all());
         model.addAttribute("halls", halls.all());
-        model.addAttribute("deviceTypes", DeviceType.values());
+        // A file cabinet's compartments come from its hall file, so it is placed there, not here.
+        model.addAttribute("deviceTypes", Arrays.stream(DeviceType.values()).filter(t -> t != DeviceType.FILE_CABINET).toList());
         return VIEW;
     }
 }

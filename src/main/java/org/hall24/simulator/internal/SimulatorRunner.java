@@ -124,12 +124,15 @@ public class SimulatorRunner {
 
     private List<DeviceFiles.HallDevice> hallDevices() {
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources(halls + "/*.yaml");
-            Arrays.sort(files, Comparator.comparing(r -> String.valueOf(r.getFilename())));
             List<DeviceFiles.HallDevice> devices = new ArrayList<>();
-            for (Resource file : files) {
-                try (InputStream in = file.getInputStream()) {
-                    devices.addAll(DeviceFiles.readHall(in, String.valueOf(file.getFilename())));
+            // Several folders separated by commas, as hall24.halls.location takes them.
+            for (String folder : halls.split(",")) {
+                Resource[] files = new PathMatchingResourcePatternResolver().getResources(folder.strip() + "/*.yaml");
+                Arrays.sort(files, Comparator.comparing(r -> String.valueOf(r.getFilename())));
+                for (Resource file : files) {
+                    try (InputStream in = file.getInputStream()) {
+                        devices.addAll(DeviceFiles.readHall(in, String.valueOf(file.getFilename())));
+                    }
                 }
             }
             return devices;

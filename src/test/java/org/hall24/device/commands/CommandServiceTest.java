@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * When a reply meets the deadline, deterministically: the device here is a fake channel whose
  * answers the test delivers at chosen readings of the command service's clock (the deadline is
@@ -213,9 +216,49 @@ class CommandServiceTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** The device end of the channel: records every command's id and calls {@code onPublish} with it. */
+    @Test
+    void aCommandOnTheWireCarriesTheSixDocumentedFieldsWithTheClocksNanoseconds() {
+        DeviceClock nanos = new DeviceClock(Instant.parse("2026-11-28T09:01:00.123456789Z"));
+        CommandService timed = new CommandService(channel, health, log, nanos);
+        channel.onPublish = id -> timed.reply(replies(), ok(id));
+
+        timed.send(device, DeviceCommand.openCompartment("B3"), Duration.ofSeconds(10));
+
+        JsonNode sent = JsonMapper.builder().build().readTree(channel.payloads.get(0));
+        assertThat(sent.propertyNames()).containsExactly("v", "ts", "id", "type", "args", "deadline");
+        assertThat(sent.get("ts").asString()).isEqualTo("2026-11-28T09:01:00.123456789Z");
+        assertThat(sent.get("deadline").asString()).isEqualTo("2026-11-28T09:01:10.123456789Z");
+        assertThat(sent.get("args").get("compartment").asString()).isEqualTo("B3");
+    }
+
+    @Test
+    void aCommandToADeviceThatIsOfflineOrNeverReportedIsRefusedAtOnceAndNotSentWhenItComesBack() {
+        CommandOutcome never = service.send("T-CS-NEVER-" + UUID.randomUUID().toString().substring(0, 8),
+                DeviceCommand.reboot(), TIMEOUT);
+        DeviceTopic status = new DeviceTopic(HALL, device, DeviceTopic.Kind.STATUS, null);
+        health.status(status, new Payload.Status(Instant.now(), false, "shutdown", null, 3600));
+        await().atMost(Duration.ofSeconds(5)).until(() -> health.statusOf(device) == DeviceStatus.OFFLINE);
+
+        CommandOutcome offline = service.send(device, DeviceCommand.lockScreen(), TIMEOUT);
+
+        assertThat(never.result()).isEqualTo(Result.OFFLINE);
+        assertThat(offline.result()).isEqualTo(Result.OFFLINE);
+        assertThat(log.find(offline.commandId()).outcome()).isEqualTo("OFFLINE");
+        assertThat(channel.published).isEmpty();
+
+        health.status(status, new Payload.Status(Instant.now(), true, null, "1.0", 3600));
+        await().atMost(Duration.ofSeconds(5)).until(() -> health.statusOf(device) == DeviceStatus.ONLINE);
+        channel.onPublish = id -> service.reply(replies(), ok(id));
+        CommandOutcome later = service.send(device, DeviceCommand.unlockScreen(), TIMEOUT);
+
+        assertThat(later.result()).isEqualTo(Result.OK);
+        assertThat(channel.published).containsExactly(later.commandId());
+    }
+
+    /** The device end of the channel: records every command and calls {@code onPublish} with its id. */
     static final class FakeDevice implements CommandChannel {
         final List<UUID> published = new CopyOnWriteArrayList<>();
+        final List<byte[]> payloads = new CopyOnWriteArrayList<>();
         volatile Consumer<UUID> onPublish = id -> {
         };
 
@@ -225,6 +268,7 @@ class CommandServiceTest {
             int at = json.indexOf("\"id\":\"") + 6;
             UUID id = UUID.fromString(json.substring(at, at + 36));
             published.add(id);
+            payloads.add(payload);
             onPublish.accept(id);
         }
 

@@ -44,6 +44,15 @@ class HallFilesTest {
         assertThat(hall.devices()).hasSize(13);
     }
 
+    @Test
+    void severalFoldersSeparatedByCommasAreReadInTheirOrderAndAHallInTwoOfThemIsRefused() throws IOException {
+        String other = write(seedText().replace("code: JLP-YJP\n", "code: JLP-XX\n").replace("JLP-YJP-", "JLP-XX-"));
+
+        assertThat(HallFiles.read(SEED + ", " + other)).extracting(Hall::code).containsExactly("JLP-YJP", "JLP-XX");
+        assertThatThrownBy(() -> HallFiles.read(SEED + "," + SEED)).isInstanceOf(HallFileException.class)
+                .hasMessageContaining("another file defines this hall");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             device outside its zone  | 'zone: self-service, x: 620, y: 90' | 'zone: self-service, x: 20, y: 90'  | device JLP-YJP-POL-01, field x/y: must lie within zone self-service

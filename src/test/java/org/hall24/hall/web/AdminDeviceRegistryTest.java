@@ -23,9 +23,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** The admin device registry page against the real registry and the configured seed hall. */
+/**
+ * The admin device registry page against the real registry and the configured halls. Devices are
+ * registered into the test hall {@value #HALL} (no device in its file), so that the seed hall keeps
+ * exactly its file's devices for the other tests.
+ */
 @Hall24IntegrationTest
 class AdminDeviceRegistryTest {
+
+    static final String HALL = "TEST-ANNEX";
 
     private static final RequestPostProcessor ADMIN = user("device-admin").roles("ADMIN");
     private static final Pattern PASSWORD = Pattern.compile("id=\"credential-password\">([A-Za-z0-9_-]{43})<");
@@ -48,7 +54,7 @@ class AdminDeviceRegistryTest {
     void registeringShowsTheCredentialOnceAndItVerifies() throws Exception {
         String code = freshCode();
 
-        String page = (register(code, "SN-" + code, "JLP-YJP", "self-service", "700", "200"));
+        String page = (register(code, "SN-" + code, HALL, "self-service", "700", "200"));
 
         Matcher password = PASSWORD.matcher(page);
         assertThat(password.find()).isTrue();
@@ -60,7 +66,7 @@ class AdminDeviceRegistryTest {
     void aMissingSerialIsShownBesideItsFieldAndNothingIsSaved() throws Exception {
         String code = freshCode();
 
-        String page = (register(code, "", "JLP-YJP", "self-service", "700", "200"));
+        String page = (register(code, "", HALL, "self-service", "700", "200"));
 
         assertThat(page).contains("id=\"error-serial\"").doesNotContain("id=\"credential-password\"");
         assertThat(registry.find(code)).isEmpty();
@@ -70,8 +76,8 @@ class AdminDeviceRegistryTest {
     void aZoneOfAnotherHallOrAPositionOutsideTheZoneIsRefused() throws Exception {
         String code = freshCode();
 
-        assertThat((register(code, "SN-" + code, "JLP-YJP", "no-such-zone", "700", "200"))).contains("id=\"error-zone\"");
-        assertThat((register(code, "SN-" + code, "JLP-YJP", "self-service", "abc", "-5")))
+        assertThat((register(code, "SN-" + code, HALL, "no-such-zone", "700", "200"))).contains("id=\"error-zone\"");
+        assertThat((register(code, "SN-" + code, HALL, "self-service", "abc", "-5")))
                 .contains("id=\"error-x\"", "id=\"error-y\"");
         assertThat(registry.find(code)).isEmpty();
     }
@@ -79,7 +85,7 @@ class AdminDeviceRegistryTest {
     @Test
     void rotatingShowsANewCredentialAndRevokingMarksTheDeviceRevoked() throws Exception {
         String code = freshCode();
-        register(code, "SN-" + code, "JLP-YJP", "self-service", "700", "200");
+        register(code, "SN-" + code, HALL, "self-service", "700", "200");
 
         mvc.perform(post("/admin/devices/registry/{code}/rotate", code).with(ADMIN).with(csrf()))
                 .andExpect(status().isOk()).andExpect(header().string("Cache-Control", "no-store"));
@@ -93,13 +99,44 @@ class AdminDeviceRegistryTest {
     @Test
     void staffWithoutTheAdminRoleCannotRevokeAndACsrfTokenIsRequired() throws Exception {
         String code = freshCode();
-        register(code, "SN-" + code, "JLP-YJP", "self-service", "700", "200");
+        register(code, "SN-" + code, HALL, "self-service", "700", "200");
 
         mvc.perform(post("/admin/devices/registry/{code}/revoke", code).with(user("clerk").roles("STAFF")).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/admin/devices/registry/{code}/revoke", code).with(ADMIN)).andExpect(status().isForbidden());
 
         assertThat(registry.find(code)).get().matches(RegisteredDevice::active);
+    }
+
+    @Test
+    void aRegisteredDeviceIsOneOfItsHallsDevicesInTheApiAndOnTheGuideMapAtItsPosition() throws Exception {
+        String code = freshCode();
+
+        register(code, "SN-" + code, HALL, "self-service", "730", "410");
+
+        String devices = page(get("/api/v1/devices").param("hall", HALL));
+        assertThat(devices).contains("\"code\":\"" + code + "\"");
+        String device = page(get("/api/v1/devices/{code}", code));
+        assertThat(device).contains("\"hall\":\"" + HALL + "\"", "\"zone\":\"self-service\"", "\"x\":730", "\"y\":410",
+                "\"type\":\"POLICE_KIOSK\"", "\"status\":\"UNKNOWN\"", "公安自助服务设备 " + code).doesNotContain("serial");
+        String map = page(get("/guide/{hall}", HALL));
+        Matcher onMap = Pattern.compile("<a[^>]*data-device=\"" + code + "\"[^>]*>(.*?)</a>", Pattern.DOTALL).matcher(map);
+        assertThat(onMap.find()).as("the device on the map").isTrue();
+        // The device's body is centred on its position (136 by 88 cm), its number below the centre.
+        assertThat(onMap.group(1)).contains("x=\"662\"", "y=\"366\"", "x=\"730\"", "y=\"440\"");
+        assertThat(page(get("/guide/{hall}/devices/{code}", HALL, code))).contains(code);
+    }
+
+    @Test
+    void aFileCabinetIsRefusedBecauseItsCompartmentsComeFromTheHallFile() throws Exception {
+        String code = freshCode();
+
+        String page = page(post("/admin/devices/registry").with(ADMIN).with(csrf())
+                .param("code", code).param("type", "FILE_CABINET").param("serial", "SN-" + code).param("hall", HALL)
+                .param("zone", "self-service").param("x", "700").param("y", "200"));
+
+        assertThat(page).contains("id=\"error-type\"").doesNotContain("id=\"credential-password\"");
+        assertThat(registry.find(code)).isEmpty();
     }
 
     private String register(String code, String serial, String hall, String zone, String x, String y) throws Exception {
@@ -117,6 +154,6 @@ class AdminDeviceRegistryTest {
     private static String freshCode() {
         byte[] bytes = new byte[3];
         RANDOM.nextBytes(bytes);
-        return "JLP-YJP-POL-T" + HexFormat.of().withUpperCase().formatHex(bytes);
+        return "TEST-ANNEX-POL-T" + HexFormat.of().withUpperCase().formatHex(bytes);
     }
 }
