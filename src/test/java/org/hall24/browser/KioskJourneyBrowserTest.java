@@ -139,10 +139,12 @@ class KioskJourneyBrowserTest {
         type("q", "yishi");
         WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-item='WJ-0001']")));
         Browser.screenshot(browser, "kiosk-journey-items");
+        Axe.assertNoSeriousViolations(browser, "kiosk items with results");
         hideKeyboard();
         item.click();
         wait.until(ExpectedConditions.textToBe(By.id("item-name"), "变更医师执业注册"));
         Browser.screenshot(browser, "kiosk-journey-guide");
+        Axe.assertNoSeriousViolations(browser, "kiosk item guide");
         click("start");
 
         // The generated form: name and ID number come from the card; a bad phone is refused beside its field.
@@ -164,6 +166,8 @@ class KioskJourneyBrowserTest {
         assertThat(phoneError.getText()).containsPattern("[\\u4e00-\\u9fa5]").contains("手机");
         assertThat(field("practiceScope").getAttribute("value")).as("nothing typed is lost").isEqualTo("内科专业");
         Browser.screenshot(browser, "kiosk-journey-form-error");
+        hideKeyboard();
+        Axe.assertNoSeriousViolations(browser, "kiosk form with an error");
         String phone = "139" + String.format("%08d", (int) (Math.random() * 100_000_000));
         type("phone", phone);
         click("form-next");
@@ -174,6 +178,7 @@ class KioskJourneyBrowserTest {
         kiosk.captureDocument();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-material='0'] [data-attachment]")));
         Browser.screenshot(browser, "kiosk-journey-materials");
+        Axe.assertNoSeriousViolations(browser, "kiosk materials");
 
         // A photo over the upload limit (htmx upload through the real container): refused beside the material.
         java.nio.file.Path huge = java.nio.file.Files.createTempFile("huge", ".jpg");
@@ -208,6 +213,7 @@ class KioskJourneyBrowserTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(masked, "九龙坡区人民医院")
                 .doesNotContain(person.idNumber());
         Browser.screenshot(browser, "kiosk-journey-review");
+        Axe.assertNoSeriousViolations(browser, "kiosk review");
         kiosk.slowReplies(Duration.ofSeconds(3));
         click("submit");
 
@@ -225,6 +231,8 @@ class KioskJourneyBrowserTest {
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.hall24SamePage === true;"))
                 .as("updated in place, not by reloading the page").isEqualTo(true);
         Browser.screenshot(browser, "kiosk-journey-receipt");
+        Axe.assertNoSeriousViolations(browser, "kiosk receipt");
+        assertThat(Browser.cspViolations(browser)).as("no Content-Security-Policy violation through the journey").isEmpty();
 
         // The receipt reached the simulated printer: a real PDF with the item, the number and the masked ID number.
         List<PrintedDocument> printed = kiosk.printed();
