@@ -2,6 +2,7 @@ package org.hall24.device.broker;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import javax.net.ssl.SSLException;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -48,19 +51,24 @@ class EmbeddedBroker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
+    /** The environment property with the plain listener's local address, e.g. {@code tcp://127.0.0.1:18830}. */
+    static final String LOCAL_URL = "local.mqtt.url";
+
     /** Payload limit of the protocol (2 MiB) plus room for the topic and headers. */
     static final int MAX_MESSAGE_BYTES = 2 * 1024 * 1024 + 64 * 1024;
 
     private final EmbeddedBrokerPort port;
     private final DeviceBrokerSecurity security;
     private final @Nullable BrokerTls tls;
+    private final @Nullable ConfigurableEnvironment environment;
     private @Nullable Server server;
 
     EmbeddedBroker(EmbeddedBrokerPort port, DeviceRegistry registry, PlatformMqttCredentials platform,
-            ObjectProvider<BrokerTls> tls) {
+            ObjectProvider<BrokerTls> tls, ObjectProvider<ConfigurableEnvironment> environment) {
         this.port = port;
         this.security = new DeviceBrokerSecurity(registry, platform);
         this.tls = tls.getIfAvailable();
+        this.environment = environment.getIfAvailable();
     }
 
     @Override
@@ -100,10 +108,24 @@ class EmbeddedBroker implements SmartLifecycle {
                 port.plain() ? "plain TCP port " + port.value() : "no plain TCP",
                 port.tls() ? ", TLS port " + port.tlsPort() + " (certificate " + tls.certificate().getSubjectX500Principal().getName()
                         + ", SSL bundle " + tls.bundleName() + ")" : ", no TLS");
+        publishLocalUrl();
         if (port.plain() && !MqttProperties.isLoopback(port.host())) {
             log.warn("The embedded MQTT broker accepts plain (unencrypted) TCP on {}:{}: devices' card data and photos cross "
                     + "the network in clear. Turn TLS on and set hall24.mqtt.plain-enabled=false (docs/operations.md).",
                     port.host(), port.value());
+        }
+    }
+
+    /**
+     * Publishes where a client on this machine reaches the plain listener, as the environment
+     * property {@value #LOCAL_URL} (like Boot's {@code local.server.port}), so that the in-process
+     * simulator, which depends on no module, defaults to this broker whatever its configured port
+     * and address. Absent when plain TCP is off.
+     */
+    private void publishLocalUrl() {
+        if (environment != null && port.plain()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("hall24-embedded-broker",
+                    Map.of(LOCAL_URL, port.plainUrl())));
         }
     }
 

@@ -3,6 +3,7 @@ package org.hall24.simulator.internal;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enabled start the simulator with the application (default {@code true}, so a fresh
  *        install shows a living hall)
- * @param brokerUrl the broker the devices connect to; default the embedded broker
- *        {@code tcp://127.0.0.1:18830}
+ * @param brokerUrl the broker the devices connect to; default the platform's own broker (see
+ *        {@link #broker(Environment)})
  * @param credentialsFile {@code deviceCode=password} lines, written by provisioning at start-up;
  *        default {@code data/simulator/credentials.properties}
  * @param halls where the halls' YAML files are; default {@code hall24.halls.location}
@@ -40,8 +41,30 @@ public record SimulatorProperties(
                 : faceReportKey;
     }
 
-    public String broker() {
-        return brokerUrl == null || brokerUrl.isBlank() ? "tcp://127.0.0.1:18830" : brokerUrl;
+    /**
+     * The broker the devices connect to: {@code hall24.simulator.broker-url} when set, else the
+     * platform's own — the embedded broker's plain listener where it really listens
+     * ({@code local.mqtt.url}, published once it started, so a configured or random port and
+     * address are followed), else {@code hall24.mqtt.url} (an external broker), else
+     * {@code tcp://<hall24.mqtt.host>:<hall24.mqtt.port>}. Read once the application is ready.
+     */
+    public String broker(Environment environment) {
+        if (brokerUrl != null && !brokerUrl.isBlank()) {
+            return brokerUrl;
+        }
+        String local = environment.getProperty("local.mqtt.url");
+        if (local != null && !local.isBlank()) {
+            return local;
+        }
+        String platform = environment.getProperty("hall24.mqtt.url");
+        if (platform != null && !platform.isBlank()) {
+            return platform;
+        }
+        String host = environment.getProperty("hall24.mqtt.host", "127.0.0.1");
+        if (host.isBlank() || host.equals("0.0.0.0")) {
+            host = "127.0.0.1";
+        }
+        return "tcp://" + host + ":" + environment.getProperty("hall24.mqtt.port", "18830");
     }
 
     public String credentials() {

@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Runs the hall simulator inside the application (unless {@code hall24.simulator.enabled=false}):
+ * Runs the hall simulator inside the application (unless {@code hall24.simulator.enabled=false}),
+ * against the platform's own broker unless told otherwise ({@link SimulatorProperties#broker}):
  * once the application is ready — after provisioning wrote the devices' credentials — it connects
  * every device that has a credential, and it shuts them down cleanly with the application. A
  * missing credentials file is waited for a little, then reported. Synthetic devices (codes in no
@@ -49,11 +51,14 @@ public class SimulatorRunner {
 
     private final SimulatorProperties properties;
     private final String halls;
+    private final Environment environment;
     private volatile @Nullable HallSimulator simulator;
     private volatile boolean stopping;
 
-    SimulatorRunner(SimulatorProperties properties, @Value("${hall24.halls.location:classpath:halls}") String hallsLocation) {
+    SimulatorRunner(SimulatorProperties properties, @Value("${hall24.halls.location:classpath:halls}") String hallsLocation,
+            Environment environment) {
         this.properties = properties;
+        this.environment = environment;
         this.halls = properties.halls() == null || properties.halls().isBlank() ? hallsLocation : properties.halls();
     }
 
@@ -104,7 +109,13 @@ public class SimulatorRunner {
                 log.warn("Hall simulator not started: {} names no device", credentials);
                 return;
             }
-            SimulatorSettings settings = SimulatorSettings.of(properties.broker())
+            String broker = properties.broker(environment);
+            if ((properties.brokerUrl() == null || properties.brokerUrl().isBlank()) && environment.getProperty("local.mqtt.url") == null
+                    && !"false".equals(environment.getProperty("hall24.mqtt.embedded"))) {
+                log.warn("Hall simulator: the embedded broker publishes no plain-TCP address (hall24.mqtt.plain-enabled=false?); "
+                        + "it tries {}. The simulator speaks plain TCP only: set hall24.simulator.broker-url.", broker);
+            }
+            SimulatorSettings settings = SimulatorSettings.of(broker)
                     .withInterval(properties.telemetryInterval())
                     .withDoorClosesAfter(properties.doorOpenFor())
                     .withFaceReportKey(properties.faceReportKeyOrDemo());

@@ -26,6 +26,7 @@ import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreDetails;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The embedded broker with plain TCP off ({@code hall24.mqtt.plain-enabled=false}): only the TLS
@@ -75,7 +76,8 @@ class EmbeddedBrokerTlsOnlyTest {
     private static EmbeddedBroker start(EmbeddedBrokerPort port, PlatformMqttCredentials platform, BrokerTls tls) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("tls", tls);
-        EmbeddedBroker broker = new EmbeddedBroker(port, mock(DeviceRegistry.class), platform, beans.getBeanProvider(BrokerTls.class));
+        EmbeddedBroker broker = new EmbeddedBroker(port, mock(DeviceRegistry.class), platform, beans.getBeanProvider(BrokerTls.class),
+                beans.getBeanProvider(ConfigurableEnvironment.class));
         broker.start();
         return broker;
     }

@@ -80,7 +80,7 @@ class DeviceProvisioningTest {
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setUserName(code);
         options.setPassword(load().getProperty(code).toCharArray());
-        MqttClient device = new MqttClient("tcp://127.0.0.1:" + brokerPort.value(), code, new MemoryPersistence());
+        MqttClient device = new MqttClient(brokerPort.plainUrl(), code, new MemoryPersistence());
         try {
             device.connect(options);
             String status = "{\"v\":1,\"ts\":\"" + Instant.now() + "\",\"state\":\"online\",\"firmware\":\"bench\",\"interval\":10}";
