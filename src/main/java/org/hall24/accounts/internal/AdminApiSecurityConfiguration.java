@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.hall24.accounts.StaffRole;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>No or wrong credentials: 401 with {@code WWW-Authenticate: Basic}; a signed-in account
  * without the role: 403. Both as {@code application/problem+json}.</li>
  * </ul>
- * Failed sign-ins go through the same authentication manager (and accounts) as the sign-in form.
+ * Sign-ins are checked like the form's: the same accounts, the same {@link SignInThrottle} (so
+ * Basic is no way round the lock on a guessed name or address), and an account whose password must
+ * still change has no role here, so it gets 403 until it changed the password on the sign-in form.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminApiSecurityConfiguration {
@@ -53,8 +58,12 @@ class AdminApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminApiSecurityFilterChain(HttpSecurity http, StaffUserDetailsService users,
+            PasswordEncoder passwords, SignInThrottle throttle) throws Exception {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users);
+        passwordCheck.setPasswordEncoder(passwords);
         http.securityMatcher(PATHS)
+                .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(CROSS_SITE).denyAll()
                         .anyRequest().hasRole(StaffRole.ADMIN.name()))

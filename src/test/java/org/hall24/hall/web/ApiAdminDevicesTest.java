@@ -96,6 +96,22 @@ class ApiAdminDevicesTest {
         assertThat(registry.find(code)).isEmpty();
     }
 
+    /** Basic is no way round the sign-in throttle: guessed passwords lock the name, the right one then fails too. */
+    @Test
+    void guessingPasswordsOverBasicLocksTheNameLikeTheSignInForm() {
+        String username = account("ADMIN");
+        RequestPostProcessor address = request -> {
+            request.setRemoteAddr("198.51.100." + (1 + RANDOM.nextInt(250)));
+            return request;
+        };
+        assertThat(mvc.get().uri(API).with(httpBasic(username, PASSWORD)).with(address).exchange()).hasStatusOk();
+        for (int i = 0; i < 6; i++) {
+            assertThat(mvc.get().uri(API).with(httpBasic(username, "guess-" + i)).with(address).exchange()).hasStatus(401);
+        }
+        assertThat(mvc.get().uri(API).with(httpBasic(username, PASSWORD)).with(address).exchange())
+                .as("locked even with the right password").hasStatus(401);
+    }
+
     @Test
     void staffWithoutTheAdminRoleAre403AndRegisterNothing() {
         String code = freshCode();
