@@ -29,7 +29,8 @@ import io.moquette.broker.subscriptions.Topic;
  * and client id, writes only its own {@code hall24/{hall}/{code}/status}, {@code telemetry},
  * {@code events/{type}} and {@code replies}, and reads only its own {@code commands}.</li>
  * </ul>
- * Refusals are logged with the device code and the reason, never the password.
+ * Refusals are logged with the device code and the reason, never the password. A publish refused
+ * here never reaches Moquette: {@link PublishGate} acknowledges and drops it first.
  */
 class DeviceBrokerSecurity implements IAuthenticator, IAuthorizatorPolicy {
 
@@ -84,20 +85,22 @@ class DeviceBrokerSecurity implements IAuthenticator, IAuthorizatorPolicy {
 
     @Override
     public boolean canWrite(Topic topic, @Nullable String user, @Nullable String client) {
-        List<String> levels = levels(topic);
-        boolean allowed;
-        if (platform.username().equals(user)) {
-            allowed = levels.size() == 4 && levels.get(0).equals(ROOT) && levels.get(3).equals("commands");
-        }
-        else {
-            allowed = ownTopic(levels, user)
-                    && (levels.size() == 4 && DEVICE_WRITES.contains(levels.get(3))
-                            || levels.size() == 5 && levels.get(3).equals("events") && !levels.get(4).isEmpty());
-        }
+        boolean allowed = mayWrite(topic.toString(), user);
         if (!allowed) {
             log.warn("MQTT publish refused for {}: topic {} is not its to write", user, topic);
         }
         return allowed;
+    }
+
+    /** Whether {@code user} may publish on {@code topic}; logs nothing (for {@link PublishGate}, which logs its refusals). */
+    boolean mayWrite(String topic, @Nullable String user) {
+        List<String> levels = List.of(topic.split("/", -1));
+        if (platform.username().equals(user)) {
+            return levels.size() == 4 && levels.get(0).equals(ROOT) && levels.get(3).equals("commands");
+        }
+        return ownTopic(levels, user)
+                && (levels.size() == 4 && DEVICE_WRITES.contains(levels.get(3))
+                        || levels.size() == 5 && levels.get(3).equals("events") && !levels.get(4).isEmpty());
     }
 
     @Override

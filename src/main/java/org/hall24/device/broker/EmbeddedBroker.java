@@ -25,6 +25,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
@@ -40,10 +41,13 @@ import io.netty.handler.ssl.SslProvider;
  * (default {@code 127.0.0.1}, loopback only), in plain TCP on {@code hall24.mqtt.port} (default
  * 18830, never 1883) unless {@code hall24.mqtt.plain-enabled=false}, and in TLS on
  * {@code hall24.mqtt.tls.port} when set, with the certificate and key of {@link BrokerTls}. It
- * keeps sessions in memory only, refuses anonymous clients and applies {@link DeviceBrokerSecurity}. It starts before, and stops after, every other lifecycle bean, so
- * the platform's client and the simulator always find it. A session whose credential is revoked
- * or rotated is closed as soon as the change is committed. {@link MoquetteResendFix} keeps a
- * resent QoS 1 message from stopping it.
+ * keeps sessions in memory only, refuses anonymous clients and applies {@link DeviceBrokerSecurity}.
+ * A publish it refuses — larger than {@link #MAX_MESSAGE_BYTES} or not the client's to write — is
+ * acknowledged and dropped by {@link PublishGate}, and reported to {@link RefusedPublishes}, so
+ * the connection stays up and the client does not send it again. It starts before, and stops
+ * after, every other lifecycle bean, so the platform's client and the simulator always find it. A
+ * session whose credential is revoked or rotated is closed as soon as the change is committed.
+ * {@link MoquetteResendFix} keeps a resent QoS 1 message from stopping it.
  */
 @Component
 @ConditionalOnProperty(name = "hall24.mqtt.embedded", havingValue = "true", matchIfMissing = true)
@@ -54,21 +58,27 @@ class EmbeddedBroker implements SmartLifecycle {
     /** The environment property with the plain listener's local address, e.g. {@code tcp://127.0.0.1:18830}. */
     static final String LOCAL_URL = "local.mqtt.url";
 
-    /** Payload limit of the protocol (2 MiB) plus room for the topic and headers. */
+    /**
+     * The largest PUBLISH the broker takes, counted as MQTT's remaining length (topic, packet id
+     * and payload): the protocol's 2 MiB payload limit plus 64 KiB for the topic.
+     */
     static final int MAX_MESSAGE_BYTES = 2 * 1024 * 1024 + 64 * 1024;
 
     private final EmbeddedBrokerPort port;
     private final DeviceBrokerSecurity security;
     private final @Nullable BrokerTls tls;
     private final @Nullable ConfigurableEnvironment environment;
+    private final PublishGate.Refusals refusals;
     private @Nullable Server server;
 
     EmbeddedBroker(EmbeddedBrokerPort port, DeviceRegistry registry, PlatformMqttCredentials platform,
-            ObjectProvider<BrokerTls> tls, ObjectProvider<ConfigurableEnvironment> environment) {
+            ObjectProvider<BrokerTls> tls, ObjectProvider<ConfigurableEnvironment> environment,
+            ObjectProvider<PublishGate.Refusals> refusals) {
         this.port = port;
         this.security = new DeviceBrokerSecurity(registry, platform);
         this.tls = tls.getIfAvailable();
         this.environment = environment.getIfAvailable();
+        this.refusals = refusals.getIfAvailable(() -> new RefusedPublishes(null, new SimpleMeterRegistry()));
     }
 
     @Override
@@ -96,6 +106,7 @@ class EmbeddedBroker implements SmartLifecycle {
         Server broker = new Server();
         try {
             broker.startServer(new MemoryConfig(properties), List.of(), tlsContext, security, security);
+            PublishGate.installIn(broker, () -> new PublishGate(MAX_MESSAGE_BYTES, security::mayWrite, refusals));
             MoquetteResendFix.apply(broker);
         }
         catch (IOException | RuntimeException e) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * How the platform watches its devices.
@@ -12,13 +13,45 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param telemetryTimeoutFactor a device with no telemetry for this many of its intervals is offline (default 3)
  * @param doorOpenAlertAfter a compartment door open longer than this raises {@code DOOR_LEFT_OPEN} (default 60 s)
  * @param healthCheckPeriod how often the platform looks for silent devices and doors left open (default 1 s)
+ * @param refusedMessages when a device that keeps sending messages the embedded broker refuses raises an alert
  */
 @ConfigurationProperties("hall24.devices")
 public record DevicesProperties(
         @Nullable Gateway gateway,
         @Nullable Double telemetryTimeoutFactor,
         @Nullable Duration doorOpenAlertAfter,
-        @Nullable Duration healthCheckPeriod) {
+        @Nullable Duration healthCheckPeriod,
+        @Nullable RefusedMessages refusedMessages) {
+
+    @ConstructorBinding
+    public DevicesProperties {
+    }
+
+    public DevicesProperties(@Nullable Gateway gateway, @Nullable Double telemetryTimeoutFactor,
+            @Nullable Duration doorOpenAlertAfter, @Nullable Duration healthCheckPeriod) {
+        this(gateway, telemetryTimeoutFactor, doorOpenAlertAfter, healthCheckPeriod, null);
+    }
+
+    /**
+     * {@code REFUSED_MESSAGES}: raised when a device's publishes were refused by the embedded
+     * broker (too large, or not its topic) {@code alertAfter} times within {@code window}; cleared
+     * when a whole {@code window} passes without one.
+     *
+     * @param alertAfter refused messages that raise the alert (default 3)
+     * @param window the window (default 10 min)
+     */
+    public record RefusedMessages(@Nullable Integer alertAfter, @Nullable Duration window) {
+    }
+
+    public int refusedAlertAfter() {
+        Integer n = refusedMessages == null ? null : refusedMessages.alertAfter();
+        return n == null || n < 1 ? 3 : n;
+    }
+
+    public Duration refusedWindow() {
+        Duration d = refusedMessages == null ? null : refusedMessages.window();
+        return d == null || d.isNegative() || d.isZero() ? Duration.ofMinutes(10) : d;
+    }
 
     /**
      * @param enabled {@code false} leaves the platform without an MQTT client (tests without a broker)

@@ -46,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * paper out, a door-sensor fault, a door open longer than {@code hall24.devices.door-open-alert-after},
  * a jammed door reported by a command reply.</li>
  * </ul>
+ * A device whose messages the embedded broker keeps refusing gets the warning
+ * {@code REFUSED_MESSAGES} ({@link #refusedMessage}).
  * A device that never reported is unknown here ({@code UNKNOWN} through {@code DeviceStatuses}).
  * Every change is written to {@code device_status_change} and published as a module event
  * ({@link DeviceWentOnline}, {@link DeviceWentOffline}, {@link DeviceAlertRaised},
@@ -65,6 +67,8 @@ public class DeviceHealth implements DeviceMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceHealth.class);
     static final String TELEMETRY_TIMEOUT = "telemetry-timeout";
+    /** The detail of {@link DeviceAlert#REFUSED_MESSAGES}: refused by the broker. */
+    static final String REFUSED_DETAIL = "broker";
 
     /** Each device's live state, read and changed only on the device's lane. */
     private final Map<String, Tracked> devices = new ConcurrentHashMap<>();
@@ -246,6 +250,29 @@ public class DeviceHealth implements DeviceMessageListener {
     }
 
     /**
+     * Counts a message of the device that the embedded broker refused and dropped (too large, or
+     * not on its own topics): {@code hall24.devices.refused-messages.alert-after} of them within
+     * {@code .window} open {@link DeviceAlert#REFUSED_MESSAGES} (a warning, not a fault), which the
+     * periodic check clears once a window passes without one. A device that never reported is left
+     * alone (so is the platform's own client). Returns at once: the count is kept on the device's lane.
+     */
+    public void refusedMessage(String deviceCode) {
+        lanes.execute(deviceCode, () -> {
+            Tracked t = devices.get(deviceCode);
+            if (t == null) {
+                return;
+            }
+            t.refusedAt.addLast(clock.instant());
+            while (t.refusedAt.size() > properties.refusedAlertAfter()) {
+                t.refusedAt.removeFirst();
+            }
+            if (settle(t, null, clock.instant())) {
+                notifyWatchers(t);
+            }
+        });
+    }
+
+    /**
      * Marks silent devices offline and raises doors left open: queues a check on each device's
      * lane (one at a time per device), so a device whose lane is busy delays no other's check.
      */
@@ -294,6 +321,12 @@ public class DeviceHealth implements DeviceMessageListener {
     private boolean settle(Tracked t, @Nullable String offlineReason, Instant now) {
         Map<String, String> wanted = new LinkedHashMap<>(t.telemetryAlerts);
         wanted.putAll(t.commandAlerts);
+        Instant refusedSince = now.minus(properties.refusedWindow());
+        t.refusedAt.removeIf(at -> at.isBefore(refusedSince));
+        String refusedKey = key(DeviceAlert.REFUSED_MESSAGES, REFUSED_DETAIL);
+        if (t.refusedAt.size() >= properties.refusedAlertAfter() || !t.refusedAt.isEmpty() && t.alerts.containsKey(refusedKey)) {
+            wanted.put(refusedKey, REFUSED_DETAIL);
+        }
         if (t.connected) {
             Duration limit = properties.doorOpenLimit();
             t.doorOpenSince.forEach((compartment, since) -> {
@@ -401,6 +434,8 @@ public class DeviceHealth implements DeviceMessageListener {
         final Map<String, String> commandAlerts = new LinkedHashMap<>();
         final Map<String, OpenAlert> alerts = new LinkedHashMap<>();
         final Map<String, Instant> doorOpenSince = new HashMap<>();
+        /** When its last refused messages were refused, oldest first; at most the alert's threshold. */
+        final java.util.ArrayDeque<Instant> refusedAt = new java.util.ArrayDeque<>();
 
         Tracked(String code, String hall) {
             this.code = code;

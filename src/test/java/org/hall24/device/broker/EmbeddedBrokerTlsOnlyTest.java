@@ -77,7 +77,7 @@ class EmbeddedBrokerTlsOnlyTest {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("tls", tls);
         EmbeddedBroker broker = new EmbeddedBroker(port, mock(DeviceRegistry.class), platform, beans.getBeanProvider(BrokerTls.class),
-                beans.getBeanProvider(ConfigurableEnvironment.class));
+                beans.getBeanProvider(ConfigurableEnvironment.class), beans.getBeanProvider(PublishGate.Refusals.class));
         broker.start();
         return broker;
     }
