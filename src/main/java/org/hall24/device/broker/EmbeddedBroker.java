@@ -110,6 +110,12 @@ class EmbeddedBroker implements SmartLifecycle {
             MoquetteResendFix.apply(broker);
         }
         catch (IOException | RuntimeException e) {
+            try {
+                broker.stopServer();
+            }
+            catch (RuntimeException stopping) {
+                e.addSuppressed(stopping);
+            }
             throw new IllegalStateException("The embedded MQTT broker cannot listen on " + port.host() + " ("
                     + (port.plain() ? "plain TCP port " + port.value() : "no plain TCP")
                     + (port.tls() ? ", TLS port " + port.tlsPort() : "") + "): " + e.getMessage(), e);
