@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -25,7 +27,8 @@ import jakarta.servlet.http.HttpServletResponse;
  *   <li>{@code Content-Security-Policy}: scripts and styles only from this origin or carrying this
  *       response's nonce (the request attribute {@value #NONCE_ATTRIBUTE}, which templates put on
  *       their {@code <script>} and {@code <style>} tags); no inline event handlers, no
- *       {@code style="…"} attributes, no {@code eval}; nothing framed, no plugins, forms post only here.</li>
+ *       {@code style="…"} attributes, no {@code eval}; nothing framed, no plugins, forms post only here.
+ *       Swagger UI's pages alone may use inline styles ({@link #SWAGGER_UI}).</li>
  *   <li>{@code Referrer-Policy: same-origin}: the progress pages carry filing numbers in their URLs,
  *       so no other site ever learns a URL of ours.</li>
  *   <li>{@code Permissions-Policy}: every powerful feature off. No page uses the camera or microphone
@@ -59,14 +62,25 @@ class SecurityHeaders {
         return registration;
     }
 
+    /**
+     * Swagger UI's bundle (springdoc, {@code springdoc.swagger-ui.path=/api/v1/docs}) inserts a
+     * {@code <style>} element of its own; on its pages alone, inline styles are allowed. Scripts stay strict.
+     */
+    static final List<String> SWAGGER_UI = List.of("/api/v1/swagger-ui/", "/swagger-ui/");
+
     /** The policy for one response. */
     static String contentSecurityPolicy(String nonce) {
+        return contentSecurityPolicy(nonce, false);
+    }
+
+    static String contentSecurityPolicy(String nonce, boolean inlineStyles) {
         String n = "'nonce-" + nonce + "'";
         return String.join("; ",
                 "default-src 'self'",
                 "script-src 'self' " + n,
-                "style-src 'self' " + n,
-                "style-src-attr 'none'",
+                // A nonce in style-src would make browsers ignore 'unsafe-inline'.
+                inlineStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self' " + n,
+                inlineStyles ? "style-src-attr 'unsafe-inline'" : "style-src-attr 'none'",
                 "img-src 'self' data: blob:",
                 "font-src 'self' data:",
                 "connect-src 'self'",
@@ -84,12 +98,14 @@ class SecurityHeaders {
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
-            if (response instanceof HttpServletResponse http) {
+            if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse http) {
                 // The error dispatch of the same request keeps the nonce its page was started with.
                 Object existing = request.getAttribute(NONCE_ATTRIBUTE);
                 String nonce = existing instanceof String s ? s : newNonce();
                 request.setAttribute(NONCE_ATTRIBUTE, nonce);
-                http.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+                String path = httpRequest.getRequestURI().substring(httpRequest.getContextPath().length());
+                http.setHeader("Content-Security-Policy",
+                        contentSecurityPolicy(nonce, SWAGGER_UI.stream().anyMatch(path::startsWith)));
                 http.setHeader("Referrer-Policy", REFERRER_POLICY);
                 http.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
             }

@@ -86,4 +86,11 @@ class ContentSecurityPolicyBrowserTest {
         Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("number-error")));
         assertThat(Browser.cspViolations(browser)).as("progress lookup").isEmpty();
     }
+
+    @Test
+    void swaggerUiRendersTheApiUnderThePolicy() {
+        browser.get(url("/api/v1/docs"));
+        Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
+        assertThat(Browser.cspViolations(browser)).as("Swagger UI").isEmpty();
+    }
 }

@@ -77,5 +77,6 @@ class DeviceMonitorBrowserTest {
         simulator.simulator().orElseThrow().device("JLP-YJP-HRSS-01").comeBack();
         wait.until(ExpectedConditions.attributeToBe(kiosk, "data-status", "ONLINE"));
         assertThat(browser.executeScript("return document.body.dataset.marker")).as("no reload").isEqualTo("same-page");
+        assertThat(Browser.cspViolations(browser)).as("the monitor's script runs under the Content-Security-Policy").isEmpty();
     }
 }

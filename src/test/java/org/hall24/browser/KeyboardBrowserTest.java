@@ -154,6 +154,7 @@ class KeyboardBrowserTest {
         Browser.waitFor(browser).until(ExpectedConditions.invisibilityOf(keyboard()));
         assertThat(browser.findElement(By.id("events")).getDomAttribute("data-change")).isEqualTo("name;idNumber;phone;");
         assertThat(browser.executeScript("return window.localStorage.length + window.sessionStorage.length")).isEqualTo(0L);
+        assertThat(Browser.cspViolations(browser)).as("the keyboard runs under the Content-Security-Policy").isEmpty();
     }
 
     @Test

@@ -127,6 +127,11 @@ class SecurityHeadersTest {
         assertHeaders(missing);
         assertHeaders(answer(get("/css/hall24.css")));
         assertHeaders(answer(get("/webjars/htmx.org/dist/htmx.min.js")));
+        MockHttpServletResponse swagger = answer(get("/api/v1/swagger-ui/index.html"));
+        assertThat(swagger.getStatus()).isEqualTo(200);
+        assertThat(swagger.getHeader("Content-Security-Policy"))
+                .as("Swagger UI alone may use inline styles; its scripts stay strict")
+                .contains("style-src 'self' 'unsafe-inline'", "script-src 'self' 'nonce-").doesNotContain("unsafe-eval");
         MockHttpServletResponse notFound = answer(get("/guide/NO-SUCH-HALL"));
         assertThat(notFound.getStatus()).isEqualTo(404);
         assertHeaders(notFound);
