@@ -99,7 +99,8 @@ class ProductionModeTest {
     void itStartsWithDemoModeOffAndEveryDemoPartOff() {
         assertThat(context.getBean(DemoMode.class).on()).isFalse();
         assertThat(context.getBeansOfType(DemoPart.class).values()).extracting(DemoPart::property).containsExactlyInAnyOrder(
-                "hall24.simulator.enabled", "hall24.departments.simulated", "hall24.identity.face.report-key", "hall24.public-base-url");
+                "hall24.simulator.enabled", "hall24.departments.simulated", "hall24.identity.face.report-key", "hall24.public-base-url",
+                "hall24.mqtt.plain-enabled");
         assertThat(context.getBeansOfType(DemoPart.class).values()).noneMatch(DemoPart::on);
     }
 
