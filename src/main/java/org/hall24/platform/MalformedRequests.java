@@ -37,9 +37,19 @@ class MalformedRequests extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedRequests.class);
 
+    /** The error page for a refused request runs here too, so that it reads no parameter of the broken query. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            chain.doFilter(wellEncoded(request.getQueryString()) ? request : withoutQuery(request), response);
+            return;
+        }
         if (request.getDispatcherType() == DispatcherType.REQUEST && "/error".equals(request.getRequestURI())) {
             response.sendError(HttpStatus.NOT_FOUND.value());
             return;
@@ -60,6 +70,39 @@ class MalformedRequests extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The request without its query: the error page's locale and layout read parameters, and Tomcat
+     * would throw again from the broken query (showing its own English page instead of ours).
+     */
+    private static HttpServletRequest withoutQuery(HttpServletRequest request) {
+        return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+            @Override
+            public @Nullable String getQueryString() {
+                return null;
+            }
+
+            @Override
+            public @Nullable String getParameter(String name) {
+                return null;
+            }
+
+            @Override
+            public java.util.Map<String, String[]> getParameterMap() {
+                return java.util.Map.of();
+            }
+
+            @Override
+            public java.util.Enumeration<String> getParameterNames() {
+                return java.util.Collections.emptyEnumeration();
+            }
+
+            @Override
+            public String @Nullable [] getParameterValues(String name) {
+                return null;
+            }
+        };
     }
 
     /** Whether every {@code %} starts two hex digits and the decoded bytes are UTF-8. */

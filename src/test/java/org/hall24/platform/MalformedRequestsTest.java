@@ -39,7 +39,7 @@ class MalformedRequestsTest {
         String answer = get("/guide/JLP-YJP?q=abc%zz", "Accept: text/html");
         assertThat(status(answer)).isEqualTo(400);
         assertThat(header(answer, "Content-Type")).startsWith("text/html");
-        assertThat(body(answer)).doesNotContain("Exception");
+        assertThat(body(answer)).doesNotContain("Exception").contains("网址有误").doesNotContain("请稍后再试");
     }
 
     @Test
