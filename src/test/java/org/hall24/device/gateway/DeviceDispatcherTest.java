@@ -179,17 +179,36 @@ class DeviceDispatcherTest {
     void runOnRunsAtOnceOnTheDevicesOwnLaneAndQueuesFromAnywhereElse() throws Exception {
         DeviceDispatcher lanes = dispatcher(2, 10);
         List<String> order = new CopyOnWriteArrayList<>();
+        java.util.Map<String, Thread> threads = new java.util.concurrent.ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch otherRan = new CountDownLatch(1);
         lanes.submit("D", () -> {
-            lanes.runOn("D", () -> order.add("inline"));
-            lanes.runOn("E", () -> order.add("other lane"));
+            threads.put("D", Thread.currentThread());
+            lanes.runOn("D", () -> {
+                threads.put("inline", Thread.currentThread());
+                order.add("inline");
+            });
+            lanes.runOn("E", () -> {
+                threads.put("other lane", Thread.currentThread());
+                otherRan.countDown();
+            });
+            try {
+                // Wait here for it, so it can only run on another worker, never after this task on this one.
+                otherRan.await(5, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             order.add("after");
             done.countDown();
         });
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
-        await().atMost(WAIT).until(() -> order.size() == 3);
-        assertThat(order.subList(0, 2)).containsExactly("inline", "after");
-        assertThat(order).contains("other lane");
+        assertThat(otherRan.await(5, TimeUnit.SECONDS)).isTrue();
+        // Its own lane's task ran at once, on the same thread, before the caller went on.
+        assertThat(order).containsExactly("inline", "after");
+        assertThat(threads.get("inline")).isSameAs(threads.get("D"));
+        // Another lane's task was queued to that lane, so it ran on another thread.
+        assertThat(threads.get("other lane")).isNotSameAs(threads.get("D"));
     }
 
     @Test
