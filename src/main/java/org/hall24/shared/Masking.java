@@ -33,4 +33,16 @@ public final class Masking {
         int first = value.offsetByCodePoints(0, 1);
         return value.substring(0, first) + "*".repeat(Math.max(1, value.codePointCount(first, value.length())));
     }
+
+    /** {@code zhangsan@example.cn} → {@code z***@example.cn}: the first character and the domain. */
+    public static String email(String value) {
+        if (value == null) {
+            return "***";
+        }
+        int at = value.lastIndexOf('@');
+        if (at < 1) {
+            return "***";
+        }
+        return value.substring(0, value.offsetByCodePoints(0, 1)) + "***" + value.substring(at);
+    }
 }
