@@ -14,7 +14,7 @@ import java.util.Locale;
 
 import org.hall24.Hall24IntegrationTest;
 import org.hall24.simulator.SimulatedSmsc;
-import org.hall24.testing.Phones;
+import org.hall24.testing.SimulatedPhones;
 import org.jsmpp.bean.Alphabet;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.ESMClass;
@@ -59,7 +59,7 @@ class AdminSimulatorPhonesControllerTest {
     void anAdminReadsAReceivedTextInFullWithTheSimulatedSmscBadge() throws Exception {
         String text = "【九龙坡政务】您的验证码为 482913，5 分钟内有效。";
         textPhone(text);
-        assertThat(new Phones(smsc).awaitCode(PHONE)).isEqualTo("482913");
+        assertThat(new SimulatedPhones(smsc).awaitCode(PHONE)).isEqualTo("482913");
 
         String page = mvc.perform(get("/admin/simulator/phones").with(ADMIN).locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
