@@ -47,7 +47,7 @@ class AdminSimulatorPhonesController {
         Optional<SimulatedSmsc> running = Optional.ofNullable(smsc.getIfAvailable());
         model.addAttribute("running", running.isPresent());
         running.ifPresent(s -> {
-            model.addAttribute("port", s.port());
+            model.addAttribute("port", Integer.toString(s.port()));
             model.addAttribute("up", s.isUp());
             model.addAttribute("slow", !s.answerDelay().isZero());
             model.addAttribute("bound", s.boundSessions());
