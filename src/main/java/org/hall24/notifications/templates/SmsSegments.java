@@ -4,41 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a text is cut into SMS segments. Hall24 always sends UCS-2 (SMPP {@code data_coding} 8,
- * UTF-16 big-endian on the wire, so a character outside the Basic Multilingual Plane takes two
- * units): a text of at most {@value #SINGLE} UTF-16 units goes in one segment; a longer one is
- * split into parts of at most {@value #PART} units, because each part gives 6 of its 140 octets
- * to the concatenation header (UDH), and a part never ends between the two halves of a surrogate
- * pair (that part then holds {@value #PART}&nbsp;− 1 units). Carriers bill, and the templates
- * page counts, per segment.
+ * How a text is cut into SMS: Hall24 sends every SMS in UCS-2 (SMPP data coding 8), as Chinese
+ * needs, so one SMS holds 70 UTF-16 units; a longer text goes in parts of 67 (6 bytes of each
+ * part's 140 carry the concatenation header). A part never ends between the two halves of a
+ * surrogate pair (a character outside the Basic Multilingual Plane, such as 𠀀, counts as two units).
  */
 public final class SmsSegments {
 
-    /** The UTF-16 units a single UCS-2 segment holds (140 octets). */
+    /** UTF-16 units in a single SMS. */
     public static final int SINGLE = 70;
-
-    /** The UTF-16 units a part of a concatenated message holds (140 octets less a 6-octet UDH). */
+    /** UTF-16 units in each part of a long SMS. */
     public static final int PART = 67;
 
     private SmsSegments() {
     }
 
-    /** How many segments the text is sent as: 0 for an empty text, else {@code split(text).size()}. */
+    /** How many SMS the text is sent as (0 for an empty text). */
     public static int count(String text) {
-        if (text.isEmpty()) {
-            return 0;
-        }
-        if (text.length() <= SINGLE) {
-            return 1;
-        }
         return split(text).size();
     }
 
-    /**
-     * The segments' texts, in order: none for an empty text, the text itself when it fits one
-     * segment, else parts of at most {@value #PART} units, each ending on a whole character.
-     * Joined, they are the text.
-     */
+    /** The parts, in order; one part for a text of at most {@value #SINGLE} units. */
     public static List<String> split(String text) {
         if (text.isEmpty()) {
             return List.of();
@@ -47,15 +33,15 @@ public final class SmsSegments {
             return List.of(text);
         }
         List<String> parts = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int end = Math.min(start + PART, text.length());
-            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1)) && Character.isLowSurrogate(text.charAt(end))) {
+        int at = 0;
+        while (at < text.length()) {
+            int end = Math.min(text.length(), at + PART);
+            if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
                 end--;
             }
-            parts.add(text.substring(start, end));
-            start = end;
+            parts.add(text.substring(at, end));
+            at = end;
         }
-        return List.copyOf(parts);
+        return parts;
     }
 }
