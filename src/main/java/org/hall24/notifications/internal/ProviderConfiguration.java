@@ -29,6 +29,8 @@ class ProviderConfiguration {
     @Bean
     @ConditionalOnProperty(name = "hall24.sms.provider", havingValue = "log")
     SmsProvider loggingSmsProvider() {
+        LoggerFactory.getLogger(ProviderConfiguration.class).warn("hall24.sms.provider=log: no SMS leaves this platform; every text "
+                + "ends LOGGED (not sent). Set hall24.sms.provider=smpp and hall24.sms.smpp.* to reach citizens and staff.");
         return new SmsProvider() {
 
             private static final Logger log = LoggerFactory.getLogger("org.hall24.notifications.LogSmsProvider");
@@ -49,6 +51,8 @@ class ProviderConfiguration {
     @Bean
     @ConditionalOnProperty(name = "hall24.mail.provider", havingValue = "log")
     EmailProvider loggingEmailProvider() {
+        LoggerFactory.getLogger(ProviderConfiguration.class).warn("hall24.mail.provider=log: no e-mail leaves this platform; every "
+                + "e-mail ends LOGGED (not sent). Set hall24.mail.provider=smtp and spring.mail.* to send the staff digests.");
         return new EmailProvider() {
 
             private static final Logger log = LoggerFactory.getLogger("org.hall24.notifications.LogEmailProvider");
