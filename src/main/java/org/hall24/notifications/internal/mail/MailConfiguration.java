@@ -7,6 +7,7 @@ import org.hall24.notifications.EmailProvider;
 import org.hall24.platform.demo.DemoPart;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -29,16 +30,27 @@ class MailConfiguration {
     static final String DEFAULT_FROM = "九龙坡区24小时政务服务中心 <noreply@hall24.example>";
 
     @Bean
-    EmailProvider emailProvider(@Value("${" + PROVIDER + ":smtp}") String provider,
-            @Value("${" + FROM + ":" + DEFAULT_FROM + "}") String from, ObjectProvider<JavaMailSender> sender) {
-        return switch (provider.strip()) {
-            case SmtpEmailProvider.NAME -> new SmtpEmailProvider(sender.getIfAvailable(() -> {
-                throw new IllegalStateException(PROVIDER + "=smtp needs an SMTP server: set spring.mail.host (and spring.mail.port), "
-                        + "or " + PROVIDER + "=log to send nothing (docs/notifications-mail.md)");
-            }), sender(from));
-            case LogEmailProvider.NAME -> new LogEmailProvider();
-            default -> throw new IllegalStateException(PROVIDER + " must be smtp or log, not '" + provider + "'");
-        };
+    @ConditionalOnProperty(name = PROVIDER, havingValue = SmtpEmailProvider.NAME, matchIfMissing = true)
+    EmailProvider smtpEmailProvider(@Value("${" + FROM + ":" + DEFAULT_FROM + "}") String from, ObjectProvider<JavaMailSender> sender) {
+        return new SmtpEmailProvider(sender.getIfAvailable(() -> {
+            throw new IllegalStateException(PROVIDER + "=smtp needs an SMTP server: set spring.mail.host (and spring.mail.port), "
+                    + "or " + PROVIDER + "=log to send nothing (docs/notifications-mail.md)");
+        }), sender(from));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = PROVIDER, havingValue = LogEmailProvider.NAME)
+    EmailProvider logEmailProvider() {
+        return new LogEmailProvider();
+    }
+
+    /** A value that is neither stops start-up here, naming the property, rather than as a missing bean elsewhere. */
+    @Bean
+    Object mailProviderChecked(@Value("${" + PROVIDER + ":smtp}") String provider) {
+        if (!provider.equals(SmtpEmailProvider.NAME) && !provider.equals(LogEmailProvider.NAME)) {
+            throw new IllegalStateException(PROVIDER + " must be smtp or log, not '" + provider + "'");
+        }
+        return provider;
     }
 
     /** {@code 九龙坡区… <noreply@…>} with its display name encoded in UTF-8; a bare address is taken as it is. */
