@@ -3,6 +3,7 @@ package org.hall24.notifications.internal.staff;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Optional;
 public record SmsHours(LocalTime from, LocalTime until) {
 
     public static final SmsHours ALL_DAY = new SmsHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
     public SmsHours {
         from = from.withSecond(0).withNano(0);
