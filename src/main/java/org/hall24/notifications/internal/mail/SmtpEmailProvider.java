@@ -15,9 +15,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.hall24.notifications.EmailProvider;
 import org.hall24.notifications.SendOutcome;
 import org.hall24.shared.Masking;
@@ -148,17 +145,23 @@ public final class SmtpEmailProvider implements EmailProvider {
         return new SendOutcome.TemporaryFailure(answer(e instanceof MailSendException ? "not sent" : "failed", root));
     }
 
+    /**
+     * The SMTP reply code of Angus Mail's {@code SMTPAddressFailedException},
+     * {@code SMTPSenderFailedException} or {@code SMTPSendFailedException} ({@code getReturnCode()}),
+     * read reflectively: Angus Mail is on the runtime class path only (the mail starter compiles
+     * against the Jakarta Mail API).
+     */
     private static @Nullable Integer replyCode(Throwable cause) {
-        if (cause instanceof SMTPAddressFailedException refused) {
-            return refused.getReturnCode();
+        if (!(cause instanceof MessagingException) || !cause.getClass().getName().startsWith("org.eclipse.angus.mail.smtp.SMTP")) {
+            return null;
         }
-        if (cause instanceof SMTPSenderFailedException refused) {
-            return refused.getReturnCode();
+        try {
+            Object code = cause.getClass().getMethod("getReturnCode").invoke(cause);
+            return code instanceof Integer number && number > 0 ? number : null;
         }
-        if (cause instanceof SMTPSendFailedException refused) {
-            return refused.getReturnCode();
+        catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
-        return null;
     }
 
     /** The exception and every cause, nested messaging exception and failed message's exception, breadth first. */
