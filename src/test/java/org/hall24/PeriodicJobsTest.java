@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import org.hall24.device.health.DeviceHealth;
 import org.hall24.identity.KioskSession;
 import org.hall24.identity.KioskSessions;
 import org.hall24.notifications.Notifications;
+import org.hall24.notifications.SendOutcome;
 import org.hall24.notifications.SmsProvider;
 import org.hall24.shared.MobileNumber;
 import org.hall24.simulator.TestIdentities;
@@ -57,13 +59,23 @@ class PeriodicJobsTest {
         @Bean
         @Primary
         SmsProvider hangingSmsProvider() {
-            return (to, text) -> {
-                entered.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
+            return new SmsProvider() {
+
+                @Override
+                public String name() {
+                    return "hanging";
                 }
-                catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+
+                @Override
+                public SendOutcome send(OutgoingSms sms) {
+                    entered.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    }
+                    catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new SendOutcome.TemporaryFailure("no answer in 30 s");
                 }
             };
         }
@@ -93,8 +105,8 @@ class PeriodicJobsTest {
     void aHangingSmsProviderDelaysNeitherTheKioskWipeNorOfflineDetection() throws InterruptedException {
         // Other test contexts of this JVM dispatch the same outbox: queue until this one's provider hangs on one.
         for (int i = 0; i < 100 && HangingProvider.entered.getCount() > 0; i++) {
-            notifications.sendSms(MobileNumber.of("13900000000"), "verification-code", List.of("123456", "5"),
-                    Locale.SIMPLIFIED_CHINESE, "test");
+            notifications.sendSms(MobileNumber.of("13900000000"), "verification-code", Map.of("code", "123456", "minutes", "5"),
+                    Locale.SIMPLIFIED_CHINESE);
             HangingProvider.entered.await(200, TimeUnit.MILLISECONDS);
         }
         assertThat(HangingProvider.entered.getCount()).as("the provider is hanging on a message").isZero();

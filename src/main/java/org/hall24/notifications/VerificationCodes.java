@@ -2,6 +2,7 @@ package org.hall24.notifications;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.hall24.shared.MobileNumber;
@@ -18,12 +19,12 @@ public interface VerificationCodes {
      *
      * @param purpose what the code unlocks, e.g. {@code kiosk-phone} or {@code track:<filing number>}; a code
      *                only verifies for the purpose it was issued for
-     * @param template the SMS template ({@link Notifications#sendSms}); its first argument is the code, its
-     *                 second the validity in minutes, then {@code extraArgs}
+     * @param template the SMS template ({@link Notifications#sendSms}); it takes {@code code} and {@code minutes}
+     *                 (the validity), and {@code extraValues}
      * @return the challenge to verify against
      * @throws TooManyCodesException if the phone was sent too many codes lately
      */
-    Challenge issue(String purpose, MobileNumber phone, String template, Locale locale, String... extraArgs);
+    Challenge issue(String purpose, MobileNumber phone, String template, Locale locale, Map<String, String> extraValues);
 
     /**
      * Opens a challenge whose code is sent later, if at all ({@link #send}). For a lookup that must
@@ -44,7 +45,7 @@ public interface VerificationCodes {
      * @return whether a code was queued: false when the challenge is unknown, already has a code or
      *         has expired, or the phone was sent too many codes lately
      */
-    boolean send(UUID challengeId, MobileNumber phone, String template, Locale locale, String... extraArgs);
+    boolean send(UUID challengeId, MobileNumber phone, String template, Locale locale, Map<String, String> extraValues);
 
     /** Checks a code against a challenge. A code verifies at most once. */
     Result verify(UUID challengeId, String purpose, String code);

@@ -28,6 +28,7 @@ import org.hall24.catalog.Catalog;
 import org.hall24.catalog.ServiceItem;
 import org.hall24.notifications.Notifications;
 import org.hall24.notifications.OutboxMessage;
+import org.hall24.notifications.OutboxQuery;
 import org.hall24.shared.ChineseIdNumber;
 import org.hall24.shared.MobileNumber;
 import org.junit.jupiter.api.Test;
@@ -147,8 +148,8 @@ class SubmitTest {
     void submittingQueuesTheReceivedSmsAndFeedsTheAuditTrail() {
         Filing filing = applications.submit(readyPhysicianDraft().id(), key(), "JLP-YJP", "kiosk:JLP-YJP-GOV-01");
 
-        assertThat(notifications.latest(50)).filteredOn(m -> m.text().contains(filing.number()))
-                .singleElement().extracting(OutboxMessage::purpose).isEqualTo("filing-received");
+        assertThat(notifications.find(OutboxQuery.latest(50))).filteredOn(m -> m.text().contains(filing.number()))
+                .singleElement().extracting(OutboxMessage::template).isEqualTo("filing-received");
         applications.filing(filing.number(), "staff-a", "test");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.about("filing:" + filing.number()))
                 .extracting(AuditEntry::action)

@@ -23,6 +23,7 @@ import org.hall24.applications.FormsTestAccess;
 import org.hall24.applications.MaterialSource;
 import org.hall24.catalog.Catalog;
 import org.hall24.notifications.Notifications;
+import org.hall24.testing.Phones;
 import org.hall24.shared.ChineseIdNumber;
 import org.hall24.shared.MobileNumber;
 import org.junit.jupiter.api.AfterEach;
@@ -108,11 +109,7 @@ class TrackBrowserTest {
         Axe.assertNoSeriousViolations(browser, "progress lookup with a wrong code");
 
         // The SMS is queued after the request commits.
-        String code = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> notifications.latest(100).stream()
-                .filter(m -> m.text().contains(filing.number())).map(m -> {
-                    Matcher matcher = CODE.matcher(m.text());
-                    return matcher.find() ? matcher.group(1) : null;
-                }).filter(c -> c != null).findFirst(), Optional::isPresent).orElseThrow();
+        String code = Phones.codeIn(Phones.awaitText(phone, "验证码"));
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.id("verify")).click();
         Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));

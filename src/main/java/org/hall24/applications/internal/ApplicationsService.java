@@ -280,8 +280,8 @@ class ApplicationsService implements Applications {
         }
         if (applicant.phone() != null) {
             notifications.sendSms(applicant.phone(), "filing-received",
-                    List.of(item.name().in(draft.locale()), number, Integer.toString(item.promisedDays())), draft.locale(),
-                    "filing-received");
+                    Map.of("item", item.name().in(draft.locale()), "number", number, "days", Integer.toString(item.promisedDays())),
+                    draft.locale());
         }
         log.info("Filed {} for item {}@{} at {} ({} file(s))", number, item.code(), item.version(), draft.deviceCode(),
                 filed.size());

@@ -52,7 +52,7 @@ class DeferredProgressCodes implements ProgressCodes {
                 .flatMap(filing -> java.util.Optional.ofNullable(filing.applicant().phone()))
                 .ifPresent(phone -> {
                     boolean sent = codes.send(request.challengeId(), phone, "track-code", Locale.forLanguageTag(request.languageTag()),
-                            request.number());
+                            java.util.Map.of("number", request.number()));
                     log.info("Progress code for {}: {}", request.number(), sent ? "sent to " + phone.masked() : "not sent");
                 });
     }

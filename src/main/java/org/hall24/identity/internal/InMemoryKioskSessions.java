@@ -381,7 +381,7 @@ class InMemoryKioskSessions implements KioskSessions {
         synchronized (this) {
             requireStage(live(id), Stage.VERIFIED);
         }
-        VerificationCodes.Challenge challenge = codes.issue(purpose(id), phone, "verification-code", locale);
+        VerificationCodes.Challenge challenge = codes.issue(purpose(id), phone, "verification-code", locale, java.util.Map.of());
         List<Object> out = new ArrayList<>();
         synchronized (this) {
             Live live = live(id);

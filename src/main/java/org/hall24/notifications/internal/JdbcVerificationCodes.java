@@ -5,9 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.hall24.notifications.Notifications;
@@ -59,7 +60,7 @@ class JdbcVerificationCodes implements VerificationCodes {
 
     @Override
     @Transactional
-    public Challenge issue(String purpose, MobileNumber phone, String template, Locale locale, String... extraArgs) {
+    public Challenge issue(String purpose, MobileNumber phone, String template, Locale locale, Map<String, String> extraValues) {
         Instant now = clock.instant();
         String phoneIndex = lockPhone(phone);
         Duration wait = waitFor(phoneIndex, now);
@@ -72,7 +73,7 @@ class JdbcVerificationCodes implements VerificationCodes {
                 values (?, ?, ?, ?)""")
                 .params(id, purpose, Timestamp.from(now), Timestamp.from(now.plus(validity)))
                 .update();
-        sendCode(id, purpose, phone, phoneIndex, now, template, locale, extraArgs);
+        sendCode(id, purpose, phone, phoneIndex, now, template, locale, extraValues);
         return new Challenge(id, validity);
     }
 
@@ -89,7 +90,7 @@ class JdbcVerificationCodes implements VerificationCodes {
 
     @Override
     @Transactional
-    public boolean send(UUID challengeId, MobileNumber phone, String template, Locale locale, String... extraArgs) {
+    public boolean send(UUID challengeId, MobileNumber phone, String template, Locale locale, Map<String, String> extraValues) {
         Instant now = clock.instant();
         String phoneIndex = lockPhone(phone);
         String purpose = jdbc.sql("""
@@ -104,7 +105,7 @@ class JdbcVerificationCodes implements VerificationCodes {
             log.info("No code sent for challenge {}: {} was sent too many codes lately", challengeId, phone.masked());
             return false;
         }
-        sendCode(challengeId, purpose, phone, phoneIndex, now, template, locale, extraArgs);
+        sendCode(challengeId, purpose, phone, phoneIndex, now, template, locale, extraValues);
         return true;
     }
 
@@ -130,16 +131,16 @@ class JdbcVerificationCodes implements VerificationCodes {
     }
 
     private void sendCode(UUID id, String purpose, MobileNumber phone, String phoneIndex, Instant now, String template, Locale locale,
-            String... extraArgs) {
+            Map<String, String> extraValues) {
         String code = String.format("%06d", random.nextInt(1_000_000));
         jdbc.sql("update verification_code set phone_index = ?, code_hash = ?, sent_at = ? where id = ?")
                 .params(phoneIndex, hash(id, code), Timestamp.from(now), id)
                 .update();
-        List<String> args = new ArrayList<>();
-        args.add(code);
-        args.add(Long.toString(validity.toMinutes()));
-        args.addAll(List.of(extraArgs));
-        notifications.sendSms(phone, template, args, locale, purpose.startsWith("track:") ? "track-code" : "verification-code");
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("code", code);
+        values.put("minutes", Long.toString(validity.toMinutes()));
+        values.putAll(extraValues);
+        notifications.sendSms(phone, template, values, locale);
     }
 
     @Override

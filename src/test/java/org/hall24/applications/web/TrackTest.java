@@ -33,6 +33,8 @@ import org.hall24.audit.AuditEntry;
 import org.hall24.audit.AuditTrail;
 import org.hall24.catalog.Catalog;
 import org.hall24.notifications.Notifications;
+import org.hall24.notifications.OutboxQuery;
+import org.hall24.testing.Phones;
 import org.hall24.platform.RateLimit;
 import org.hall24.platform.RateLimiter;
 import org.hall24.shared.ChineseIdNumber;
@@ -102,10 +104,7 @@ class TrackTest {
     }
 
     Optional<String> codeIn(String number) {
-        return notifications.latest(200).stream().filter(m -> m.text().contains(number)).map(m -> {
-            Matcher matcher = CODE.matcher(m.text());
-            return matcher.find() ? matcher.group(1) : null;
-        }).filter(c -> c != null).findFirst();
+        return Phones.anyCodeWith(number);
     }
 
     /** Waits until the background step after a code request has run (its event publication completed). */
@@ -221,7 +220,7 @@ class TrackTest {
         assertThat(codeSentFor(withPhone.number())).hasSize(6);
         awaitCodeStepDone(sessions.get(noPhone.number()));
         awaitCodeStepDone(sessions.get(unknown));
-        assertThat(notifications.latest(500)).extracting(m -> m.text())
+        assertThat(notifications.find(OutboxQuery.latest(200))).extracting(m -> m.text())
                 .noneMatch(text -> text.contains(noPhone.number()) || text.contains(unknown));
     }
 

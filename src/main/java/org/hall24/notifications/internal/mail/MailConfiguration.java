@@ -19,7 +19,7 @@ import jakarta.mail.internet.InternetAddress;
  * Where e-mail goes, by {@code hall24.mail.provider}: {@code smtp} (default) through Spring Boot's
  * {@link JavaMailSender} ({@code spring.mail.host}, {@code .port}, {@code .username},
  * {@code .password}, {@code .properties.*}; application.properties points it at the simulated
- * mail server), or {@code log} (nothing leaves: {@link LogEmailProvider}). Any other value stops
+ * mail server), or {@code log} (nothing leaves; ProviderConfiguration's log provider). Any other value stops
  * start-up naming the property, as does {@code smtp} without {@code spring.mail.host}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,16 +38,10 @@ class MailConfiguration {
         }), sender(from));
     }
 
-    @Bean
-    @ConditionalOnProperty(name = PROVIDER, havingValue = LogEmailProvider.NAME)
-    EmailProvider logEmailProvider() {
-        return new LogEmailProvider();
-    }
-
     /** A value that is neither stops start-up here, naming the property, rather than as a missing bean elsewhere. */
     @Bean
     Object mailProviderChecked(@Value("${" + PROVIDER + ":smtp}") String provider) {
-        if (!provider.equals(SmtpEmailProvider.NAME) && !provider.equals(LogEmailProvider.NAME)) {
+        if (!provider.equals(SmtpEmailProvider.NAME) && !provider.equals("log")) {
             throw new IllegalStateException(PROVIDER + " must be smtp or log, not '" + provider + "'");
         }
         return provider;
