@@ -16,13 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The morning digest: every {@code hall24.notifications.digest.period} (default 1 min; its own
- * scheduler thread), each enabled contact whose SMS hours have begun and who has messages waiting
+ * scheduler thread, {@link StaffDigestSchedule}), each enabled contact whose SMS hours have begun and who has messages waiting
  * gets them in one e-mail ({@code staff-digest}: {@code name}, {@code count}, {@code items}, a line
  * per message with its local time), in Chinese. A contact without an e-mail address gets one SMS
  * instead ({@code staff-digest-sms}: the same placeholders, at most {@value #SMS_ITEMS} messages
@@ -62,7 +61,7 @@ class StaffDigests {
         this.keep = keep;
     }
 
-    @Scheduled(fixedDelayString = "${hall24.notifications.digest.period:1m}", initialDelayString = "${hall24.notifications.digest.period:1m}")
+    /** One run of the job ({@link StaffDigestSchedule}): the digests that are due, then the purge. */
     void run() {
         send();
         purge();
