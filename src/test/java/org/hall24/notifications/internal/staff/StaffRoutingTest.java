@@ -18,12 +18,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.hall24.Hall24IntegrationTest;
+import org.awaitility.Awaitility;
 import org.hall24.notifications.Channel;
+import org.hall24.notifications.DeliveryState;
 import org.hall24.notifications.Notifications;
 import org.hall24.notifications.OutboxMessage;
 import org.hall24.notifications.OutboxQuery;
 import org.hall24.notifications.StaffAudience;
 import org.hall24.notifications.StaffNotifications;
+import org.hall24.testing.Mailboxes;
 import org.hall24.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * Staff messages routed by their contacts' hours on a clock the test moves: within hours a text
@@ -165,6 +171,27 @@ class StaffRoutingTest {
         });
         assertThat(waiting(collector)).isZero();
         assertThat(texts(collectorPhone)).as("no text to the collector, ever").isEmpty();
+    }
+
+    @Test
+    void theDigestReachesTheMailServerOverSmtpWithItsChineseSubjectAndTextAsRendered() throws Exception {
+        advanceTo(LocalTime.of(3, 0));
+        staff.notify(StaffAudience.collectors("GJJ", hall), TEMPLATE, VALUES);
+        advanceTo(LocalTime.of(8, 30));
+        digests.send();
+        OutboxMessage queued = digestMails().get(0);
+
+        MimeMessage received = Mailboxes.awaitMailsTo(collectorEmail, 1).get(0);
+
+        assertThat(received.getSubject()).isEqualTo(queued.subject()).isEqualTo("【九龙坡政务】夜间消息汇总（1条）");
+        assertThat(received.getHeader("Subject")[0]).startsWith("=?UTF-8?");
+        assertThat(((String) received.getContent()).replace("\r\n", "\n").strip()).isEqualTo(queued.text().strip());
+        assertThat(((InternetAddress) received.getFrom()[0]).getPersonal()).isEqualTo("九龙坡区24小时政务服务中心");
+        OutboxMessage submitted = Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> notifications.find(queued.id()).orElseThrow(), m -> m.state() == DeliveryState.SUBMITTED);
+        assertThat(submitted.provider()).isEqualTo("smtp");
+        assertThat(received.getMessageID()).isEqualTo(submitted.providerId()).contains(queued.id().toString());
+        assertThat(Mailboxes.mailsTo(collectorEmail)).hasSize(1);
     }
 
     @Test
