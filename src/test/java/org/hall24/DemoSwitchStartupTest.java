@@ -30,7 +30,7 @@ class DemoSwitchStartupTest {
     static final String FACE_KEY = "production-like-face-report-key-for-tests";
 
     /** Everything a production start needs off, on a data folder of this test's own. */
-    static final List<String> PRODUCTION = List.of("hall24.demo=false", "hall24.simulator.enabled=false",
+    static final List<String> PRODUCTION = List.of("hall24.demo=false", "hall24.simulator.enabled=false", "hall24.simulator.mail.enabled=false",
             "hall24.departments.simulated=false", "hall24.identity.face.report-key=" + FACE_KEY,
             "hall24.public-base-url=https://hall24.example.gov.cn");
 
@@ -58,6 +58,7 @@ class DemoSwitchStartupTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             hall24.simulator.enabled=true                                            | hall24.simulator.enabled
+            hall24.simulator.mail.enabled=true                                       | hall24.simulator.mail.enabled
             hall24.departments.simulated=true                                        | hall24.departments.simulated
             hall24.identity.face.report-key=hall24-demo-face-report-key-change-me    | hall24.identity.face.report-key
             hall24.public-base-url=http://localhost:8080                             | hall24.public-base-url
@@ -82,9 +83,9 @@ class DemoSwitchStartupTest {
 
         assertThat(failure).isInstanceOfSatisfying(DemoPartsOnException.class, refused -> assertThat(refused.parts())
                 .extracting(DemoPart::property).containsExactlyInAnyOrder("hall24.simulator.enabled", "hall24.departments.simulated",
-                        "hall24.identity.face.report-key", "hall24.public-base-url"));
+                        "hall24.identity.face.report-key", "hall24.public-base-url", "hall24.simulator.mail.enabled"));
         assertThat(output).contains("APPLICATION FAILED TO START", "hall24.demo=false (production), but demo parts are on",
                 "set hall24.simulator.enabled=false", "set hall24.departments.simulated=false",
-                "set hall24.identity.face.report-key", "set hall24.public-base-url");
+                "set hall24.identity.face.report-key", "set hall24.public-base-url", "set hall24.simulator.mail.enabled=false");
     }
 }

@@ -48,7 +48,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * and no page, kiosk screen, answer or receipt carries a demo banner, badge or mark. The
  * departments' system is a stand-in here (it cannot run in a test), answering as a real adapter would.
  */
-@Hall24IntegrationTest(properties = {"hall24.demo=false", "hall24.simulator.enabled=false", "hall24.departments.simulated=false",
+@Hall24IntegrationTest(properties = {"hall24.demo=false", "hall24.simulator.enabled=false", "hall24.simulator.mail.enabled=false",
+        "hall24.departments.simulated=false",
         "hall24.identity.face.report-key=" + DemoSwitchStartupTest.FACE_KEY, "hall24.public-base-url=https://hall24.example.gov.cn"})
 class ProductionModeTest {
 
@@ -100,7 +101,7 @@ class ProductionModeTest {
         assertThat(context.getBean(DemoMode.class).on()).isFalse();
         assertThat(context.getBeansOfType(DemoPart.class).values()).extracting(DemoPart::property).containsExactlyInAnyOrder(
                 "hall24.simulator.enabled", "hall24.departments.simulated", "hall24.identity.face.report-key", "hall24.public-base-url",
-                "hall24.mqtt.plain-enabled");
+                "hall24.mqtt.plain-enabled", "hall24.simulator.mail.enabled");
         assertThat(context.getBeansOfType(DemoPart.class).values()).noneMatch(DemoPart::on);
     }
 
