@@ -238,6 +238,25 @@ class StaffRoutingTest {
     }
 
     @Test
+    void aContactWithoutAnEmailAddressGetsTheDigestAsOneText() {
+        String reviewerPhone = phone();
+        contacts.create(new ContactInput("刘审核", "REVIEWER", "BDC", hall, reviewerPhone, null, "09:00", "17:30", true), "test");
+        advanceTo(LocalTime.of(3, 0));
+        staff.notify(StaffAudience.reviewers("BDC", hall), TEMPLATE, VALUES);
+        clock.advance(Duration.ofMinutes(1));
+        staff.notify(StaffAudience.reviewers("BDC", hall), TEMPLATE, VALUES);
+        assertThat(texts(reviewerPhone)).isEmpty();
+
+        advanceTo(LocalTime.of(9, 0));
+        digests.send();
+
+        assertThat(texts(reviewerPhone)).singleElement().satisfies(m -> {
+            assertThat(m.template()).isEqualTo(StaffDigests.SMS_TEMPLATE);
+            assertThat(m.text()).startsWith("【九龙坡政务】刘审核，夜间有2条消息：").contains("03:00 区住房公积金中心").contains("03:01");
+        });
+    }
+
+    @Test
     void whenNeitherTheReviewerNorADutyOperatorTakesTextsNowTheMessageWaitsForTheDigest() {
         String otherHall = hall + "-B";
         UUID reviewer = contacts.create(new ContactInput("李审核", "REVIEWER", "SW", otherHall, phone(), null, "09:00", "17:30", true), "test");
