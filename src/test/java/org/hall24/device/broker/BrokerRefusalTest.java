@@ -156,14 +156,14 @@ class BrokerRefusalTest {
             publishQos1(client, topic(device, "commands"), doorClosed());
         }
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Events.seen.stream().anyMatch(
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Events.seen.stream().anyMatch(
                 e -> e instanceof DeviceAlertRaised raised && raised.deviceCode().equals(device.deviceCode())
                         && raised.kind() == DeviceAlert.REFUSED_MESSAGES));
         assertThat(statuses.statusOf(device.deviceCode())).as("a warning, not a fault").isEqualTo(DeviceStatus.ONLINE);
 
         clock.advance(Duration.ofSeconds(21));
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Events.seen.stream().anyMatch(
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Events.seen.stream().anyMatch(
                 e -> e instanceof DeviceAlertCleared cleared && cleared.deviceCode().equals(device.deviceCode())
                         && cleared.kind() == DeviceAlert.REFUSED_MESSAGES));
         assertThat(client.isConnected()).isTrue();
