@@ -212,7 +212,8 @@ public final class SimulatedMailServer implements AutoCloseable {
                 : fromHeader[0] instanceof InternetAddress address ? shown(address) : fromHeader[0].toString();
         String subject = message.getSubject();
         String text = text(message);
-        return new ReceivedMail(String.valueOf(message.getMessageID()), envelopeFrom, from, List.copyOf(recipients),
+        String messageId = message.getMessageID();
+        return new ReceivedMail(messageId == null ? "" : messageId, envelopeFrom, from, List.copyOf(recipients),
                 subject == null ? "" : subject, text == null ? "" : text, receivedAt, raw.length);
     }
 
@@ -252,7 +253,7 @@ public final class SimulatedMailServer implements AutoCloseable {
     /**
      * A mail as the server received it.
      *
-     * @param messageId the {@code Message-ID} header, e.g. {@code <…@hall24.example>}
+     * @param messageId the {@code Message-ID} header, e.g. {@code <…@hall24.example>}; empty if the sender set none
      * @param envelopeFrom the {@code MAIL FROM} address
      * @param from the {@code From} header, display name decoded ({@code 九龙坡区… <noreply@…>})
      * @param recipients the {@code RCPT TO} addresses, lower-cased

@@ -41,7 +41,7 @@ class AdminSimulatorMailboxesController {
         Optional<SimulatedMailServer> server = server();
         Map<String, List<SimulatedMailServer.ReceivedMail>> boxes = server.map(SimulatedMailServer::mailboxes).orElse(Map.of());
         model.addAttribute("running", server.isPresent());
-        model.addAttribute("port", server.map(SimulatedMailServer::port).orElse(0));
+        model.addAttribute("port", server.map(s -> Integer.toString(s.port())).orElse(""));
         model.addAttribute("mailboxes", boxes);
         model.addAttribute("mailCount", server.map(s -> s.mails().size()).orElse(0));
         return VIEW;

@@ -63,7 +63,8 @@ class AdminSimulatorMailboxesTest {
         String page = mvc.perform(get("/admin/simulator/mailboxes").with(user("admin").roles("ADMIN")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("id=\"simulated-badge\"").contains("模拟邮件服务器 / simulated mail server")
+        assertThat(page).contains("id=\"simulated-badge\"").contains("模拟邮件服务器 / simulated mail server — nothing leaves this machine")
+                .contains("127.0.0.1:" + runner.server().port() + "，")
                 .contains("data-address=\"" + address + "\"")
                 .contains("【九龙坡政务】夜间消息汇总（1条）")
                 .contains("申办件JLP-20261204-000123的纸质材料已投入B3格")
