@@ -31,7 +31,8 @@ class DemoSwitchStartupTest {
 
     /** Everything a production start needs off, on a data folder of this test's own. */
     static final List<String> PRODUCTION = List.of("hall24.demo=false", "hall24.simulator.enabled=false",
-            "hall24.simulator.smsc.enabled=false", "hall24.departments.simulated=false", "hall24.identity.face.report-key=" + FACE_KEY,
+            "hall24.simulator.smsc.enabled=false", "hall24.simulator.mail.enabled=false", "hall24.departments.simulated=false",
+            "hall24.identity.face.report-key=" + FACE_KEY,
             "hall24.public-base-url=https://hall24.example.gov.cn");
 
     @TempDir
@@ -60,6 +61,7 @@ class DemoSwitchStartupTest {
             hall24.simulator.enabled=true                                            | hall24.simulator.enabled
             hall24.simulator.smsc.enabled=true                                       | hall24.simulator.smsc.enabled
             hall24.sms.provider=smpp                                                 | hall24.sms.smpp.password
+            hall24.simulator.mail.enabled=true                                       | hall24.simulator.mail.enabled
             hall24.departments.simulated=true                                        | hall24.departments.simulated
             hall24.identity.face.report-key=hall24-demo-face-report-key-change-me    | hall24.identity.face.report-key
             hall24.public-base-url=http://localhost:8080                             | hall24.public-base-url
@@ -84,10 +86,10 @@ class DemoSwitchStartupTest {
 
         assertThat(failure).isInstanceOfSatisfying(DemoPartsOnException.class, refused -> assertThat(refused.parts())
                 .extracting(DemoPart::property).containsExactlyInAnyOrder("hall24.simulator.enabled", "hall24.simulator.smsc.enabled",
-                        "hall24.departments.simulated",
+                        "hall24.simulator.mail.enabled", "hall24.departments.simulated",
                         "hall24.identity.face.report-key", "hall24.public-base-url"));
         assertThat(output).contains("APPLICATION FAILED TO START", "hall24.demo=false (production), but demo parts are on",
                 "set hall24.simulator.enabled=false", "set hall24.simulator.smsc.enabled=false", "set hall24.departments.simulated=false",
-                "set hall24.identity.face.report-key", "set hall24.public-base-url");
+                "set hall24.identity.face.report-key", "set hall24.public-base-url", "set hall24.simulator.mail.enabled=false");
     }
 }

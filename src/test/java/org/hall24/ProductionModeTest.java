@@ -49,6 +49,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * departments' system is a stand-in here (it cannot run in a test), answering as a real adapter would.
  */
 @Hall24IntegrationTest(properties = {"hall24.demo=false", "hall24.simulator.enabled=false", "hall24.simulator.smsc.enabled=false",
+        "hall24.simulator.mail.enabled=false",
         "hall24.departments.simulated=false",
         "hall24.identity.face.report-key=" + DemoSwitchStartupTest.FACE_KEY, "hall24.public-base-url=https://hall24.example.gov.cn"})
 class ProductionModeTest {
@@ -101,7 +102,7 @@ class ProductionModeTest {
         assertThat(context.getBean(DemoMode.class).on()).isFalse();
         assertThat(context.getBeansOfType(DemoPart.class).values()).extracting(DemoPart::property).containsExactlyInAnyOrder(
                 "hall24.simulator.enabled", "hall24.departments.simulated", "hall24.identity.face.report-key", "hall24.public-base-url",
-                "hall24.mqtt.plain-enabled", "hall24.simulator.smsc.enabled", "hall24.sms.smpp.password");
+                "hall24.mqtt.plain-enabled", "hall24.simulator.smsc.enabled", "hall24.sms.smpp.password", "hall24.simulator.mail.enabled");
         assertThat(context.getBeansOfType(DemoPart.class).values()).noneMatch(DemoPart::on);
     }
 
