@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,18 +23,39 @@ class Incidents {
         this.jdbc = jdbc;
     }
 
+    private record Row(boolean open, Instant raisedAt, @Nullable Instant clearedAt, boolean told) {
+    }
+
+    /** The incident's row, locked; created closed (as if cleared at {@code at}) when there is none yet. */
+    private Row lock(String device, String alert, String detail, String hall, Instant at, boolean createOpen) {
+        jdbc.sql("""
+                insert into alerting_incident (device_code, alert, detail, hall, open, raised_at, cleared_at)
+                values (?, ?, ?, ?, false, ?, ?) on conflict do nothing""")
+                .params(device, alert, detail, hall, Timestamp.from(at), createOpen ? null : Timestamp.from(at)).update();
+        return jdbc.sql("""
+                select open, raised_at, cleared_at, notified_open from alerting_incident
+                where device_code = ? and alert = ? and detail = ? for update""")
+                .params(device, alert, detail)
+                .query((rs, n) -> new Row(rs.getBoolean(1), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getBoolean(4)))
+                .single();
+    }
+
     /**
-     * Opens an incident (a repeated raise of an open one changes nothing). It is due after
-     * {@code delay}, but not before the quiet period after the last notice of the same alert ends.
+     * Opens an incident raised at {@code at}: due after {@code delay}, but not before the quiet period
+     * after the last notice of the same alert ends. A raise of an open incident changes nothing, and
+     * so does one older than the incident's last clearing (events may be handled out of order).
      */
     void open(String device, String alert, String detail, String hall, Instant at, Duration delay, Duration quiet) {
+        Row row = lock(device, alert, detail, hall, at, true);
+        if (row.open() || row.clearedAt() != null && row.clearedAt().isAfter(at)) {
+            return;
+        }
         jdbc.sql("""
-                insert into alerting_incident (device_code, alert, detail, hall, open, raised_at, due_at)
-                values (:device, :alert, :detail, :hall, true, :at, :due)
-                on conflict (device_code, alert, detail) do update
-                    set open = true, raised_at = excluded.raised_at, cleared_at = null, notified_open = false, hall = excluded.hall,
-                        due_at = greatest(excluded.due_at, coalesce(alerting_incident.notified_at + :quiet * interval '1 millisecond', excluded.due_at))
-                    where not alerting_incident.open""")
+                update alerting_incident
+                set open = true, raised_at = :at, cleared_at = null, notified_open = false, hall = :hall,
+                    due_at = greatest(:due, coalesce(notified_at + :quiet * interval '1 millisecond', :due))
+                where device_code = :device and alert = :alert and detail = :detail""")
                 .param("device", device).param("alert", alert).param("detail", detail).param("hall", hall)
                 .param("at", Timestamp.from(at)).param("due", Timestamp.from(at.plus(delay))).param("quiet", quiet.toMillis())
                 .update();
@@ -43,18 +65,24 @@ class Incidents {
     record Cleared(String hall, Instant raisedAt, boolean told) {
     }
 
-    Optional<Cleared> close(String device, String alert, String detail, Instant at) {
-        return jdbc.sql("""
-                update alerting_incident set open = false, cleared_at = ?, due_at = null
-                where device_code = ? and alert = ? and detail = ? and open
-                returning hall, raised_at, notified_open""")
-                .params(Timestamp.from(at), device, alert, detail)
-                .query((rs, n) -> new Cleared(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3))).optional()
-                .map(c -> {
-                    jdbc.sql("update alerting_incident set notified_open = false where device_code = ? and alert = ? and detail = ?")
-                            .params(device, alert, detail).update();
-                    return c;
-                });
+    /** Clears an open incident raised before {@code at}; a clearing that comes first is remembered, so an older raise is ignored. */
+    Optional<Cleared> close(String device, String alert, String detail, String hall, Instant at) {
+        Row row = lock(device, alert, detail, hall, at, false);
+        if (!row.open()) {
+            if (row.clearedAt() == null || row.clearedAt().isBefore(at)) {
+                jdbc.sql("update alerting_incident set cleared_at = ? where device_code = ? and alert = ? and detail = ?")
+                        .params(Timestamp.from(at), device, alert, detail).update();
+            }
+            return Optional.empty();
+        }
+        if (row.raisedAt().isAfter(at)) {
+            return Optional.empty();
+        }
+        jdbc.sql("""
+                update alerting_incident set open = false, cleared_at = ?, due_at = null, notified_open = false
+                where device_code = ? and alert = ? and detail = ?""")
+                .params(Timestamp.from(at), device, alert, detail).update();
+        return Optional.of(new Cleared(hall, row.raisedAt(), row.told()));
     }
 
     /** An incident the operator is to be told of now. */

@@ -74,8 +74,8 @@ class OperatorAlerts {
         if (!properties.enabled() || properties.silent().contains(event.kind())) {
             return;
         }
-        incidents.close(event.deviceCode(), event.kind().name(), event.detail(), event.at())
-                .ifPresent(cleared -> resolved(event.deviceCode(), event.kind().name(), event.detail(), cleared, event.at()));
+        placed(event.deviceCode()).flatMap(device -> incidents.close(device.code(), event.kind().name(), event.detail(), device.hall(),
+                event.at())).ifPresent(cleared -> resolved(event.deviceCode(), event.kind().name(), event.detail(), cleared, event.at()));
     }
 
     @ApplicationModuleListener
@@ -92,7 +92,7 @@ class OperatorAlerts {
         if (!properties.enabled()) {
             return;
         }
-        incidents.close(event.deviceCode(), Incidents.OFFLINE, "", event.at())
+        placed(event.deviceCode()).flatMap(device -> incidents.close(device.code(), Incidents.OFFLINE, "", device.hall(), event.at()))
                 .ifPresent(cleared -> resolved(event.deviceCode(), Incidents.OFFLINE, "", cleared, event.at()));
     }
 
@@ -166,6 +166,8 @@ class OperatorAlerts {
 
     /** {@code 12分钟}, {@code 1小时5分钟}, {@code 40秒}. */
     static String duration(Duration d) {
+        // Rounded to the second: the database keeps microseconds, so a 12-minute fault may read 11:59.9999995.
+        d = Duration.ofSeconds(Math.round(d.toMillis() / 1000.0));
         long minutes = d.toMinutes();
         if (minutes < 1) {
             return Math.max(0, d.toSeconds()) + "秒";
