@@ -1,5 +1,5 @@
 -- Staff contacts (collectors, reviewers, duty operators) and the messages waiting for their morning
--- digest (docs/notifications-mail.md). Phone and e-mail are personal data: encrypted
+-- digest (docs/notifications.md). Phone and e-mail are personal data: encrypted
 -- (platform.PersonalDataCipher), with a masked copy for lists. SMS hours are the hall's local time;
 -- sms_until < sms_from spans midnight, sms_until = sms_from is all day (00:00–24:00).
 create table notification_contact (

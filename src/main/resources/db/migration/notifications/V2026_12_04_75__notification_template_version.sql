@@ -1,4 +1,4 @@
--- Issue 10: admins' overrides of the message templates (docs/notifications-templates.md).
+-- Issue 10: admins' overrides of the message templates (docs/notifications.md).
 --
 -- templates.yaml stays the source of every template, its placeholders and channels; a row here is
 -- one version of one template's texts: an admin's (source ADMIN, texts by field, e.g.

@@ -23,6 +23,11 @@ class Incidents {
         this.jdbc = jdbc;
     }
 
+    /** An instant as PostgreSQL keeps it (microseconds), so that one compared with a stored one compares alike. */
+    private static Instant stored(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     private record Row(boolean open, Instant raisedAt, @Nullable Instant clearedAt, boolean told) {
     }
 
@@ -46,7 +51,8 @@ class Incidents {
      * after the last notice of the same alert ends. A raise of an open incident changes nothing, and
      * so does one older than the incident's last clearing (events may be handled out of order).
      */
-    void open(String device, String alert, String detail, String hall, Instant at, Duration delay, Duration quiet) {
+    void open(String device, String alert, String detail, String hall, Instant raised, Duration delay, Duration quiet) {
+        Instant at = stored(raised);
         Row row = lock(device, alert, detail, hall, at, true);
         if (row.open() || row.clearedAt() != null && row.clearedAt().isAfter(at)) {
             return;
@@ -66,7 +72,8 @@ class Incidents {
     }
 
     /** Clears an open incident raised before {@code at}; a clearing that comes first is remembered, so an older raise is ignored. */
-    Optional<Cleared> close(String device, String alert, String detail, String hall, Instant at) {
+    Optional<Cleared> close(String device, String alert, String detail, String hall, Instant cleared) {
+        Instant at = stored(cleared);
         Row row = lock(device, alert, detail, hall, at, false);
         if (!row.open()) {
             if (row.clearedAt() == null || row.clearedAt().isBefore(at)) {

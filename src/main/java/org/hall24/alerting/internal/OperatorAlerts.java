@@ -117,7 +117,7 @@ class OperatorAlerts {
         values.put("device", due.device());
         values.put("location", location(due.device()));
         values.put("alert", alertName(due.alert()));
-        values.put("detail", due.detail());
+        values.put("detail", detailName(due.detail()));
         int texted = staff.notify(StaffAudience.dutyOperators(due.hall()), "device-alert", values);
         log.warn("Device alert {} {} {} in hall {}: duty operators told ({} texted now)", due.device(), due.alert(), due.detail(),
                 due.hall(), texted);
@@ -132,7 +132,7 @@ class OperatorAlerts {
         values.put("hall", hallName(cleared.hall()));
         values.put("device", device);
         values.put("alert", alertName(alert));
-        values.put("detail", detail);
+        values.put("detail", detailName(detail));
         values.put("duration", duration(Duration.between(cleared.raisedAt(), at)));
         staff.notify(StaffAudience.dutyOperators(cleared.hall()), "device-alert-resolved", values);
         log.info("Device alert {} {} {} cleared: duty operators told", device, alert, detail);
@@ -162,6 +162,11 @@ class OperatorAlerts {
             return messages.getMessage("alerting.offline", new Object[] {duration(properties.offlineAfter())}, ZH);
         }
         return messages.getMessage(DeviceAlert.valueOf(alert).messageKey(), null, alert, ZH);
+    }
+
+    /** A peripheral by its Chinese name ({@code printer} → 打印机); a compartment ({@code B3}) as it is. */
+    private String detailName(String detail) {
+        return detail.isEmpty() ? "" : messages.getMessage("device.peripheral." + detail, null, detail, ZH);
     }
 
     /** {@code 12分钟}, {@code 1小时5分钟}, {@code 40秒}. */

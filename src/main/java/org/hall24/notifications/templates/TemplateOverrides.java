@@ -9,7 +9,7 @@ import java.util.Optional;
  * Admins' overrides of the templates: each save is a new version of a template's texts, kept in
  * PostgreSQL; the newest version is what {@link MessageTemplates#render} uses on every node. The
  * placeholders and channels stay the file's; an override the file no longer fits (its
- * placeholders changed) is not used and the file's texts are (docs/notifications-templates.md).
+ * placeholders changed) is not used and the file's texts are (docs/notifications.md).
  */
 public interface TemplateOverrides {
 

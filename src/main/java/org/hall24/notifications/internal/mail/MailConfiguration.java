@@ -34,7 +34,7 @@ class MailConfiguration {
     EmailProvider smtpEmailProvider(@Value("${" + FROM + ":" + DEFAULT_FROM + "}") String from, ObjectProvider<JavaMailSender> sender) {
         return new SmtpEmailProvider(sender.getIfAvailable(() -> {
             throw new IllegalStateException(PROVIDER + "=smtp needs an SMTP server: set spring.mail.host (and spring.mail.port), "
-                    + "or " + PROVIDER + "=log to send nothing (docs/notifications-mail.md)");
+                    + "or " + PROVIDER + "=log to send nothing (docs/notifications.md)");
         }), sender(from));
     }
 
@@ -68,6 +68,6 @@ class MailConfiguration {
     DemoPart simulatedMailServerDemoPart(@Value("${hall24.simulator.mail.enabled:true}") boolean on) {
         return new DemoPart("the simulated mail server (e-mail to staff stays on this machine)", "hall24.simulator.mail.enabled", on,
                 "set hall24.simulator.mail.enabled=false and point spring.mail.host/port at the district's mail relay "
-                        + "(docs/notifications-mail.md)");
+                        + "(docs/notifications.md)");
     }
 }

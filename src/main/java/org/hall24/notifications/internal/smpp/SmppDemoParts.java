@@ -17,7 +17,7 @@ class SmppDemoParts {
     DemoPart simulatedSmscDemoPart(@Value("${hall24.simulator.smsc.enabled:true}") boolean on) {
         return new DemoPart("the simulated carrier SMSC (text messages reach no phone; the simulator's phones page shows them)",
                 "hall24.simulator.smsc.enabled", on,
-                "set hall24.simulator.smsc.enabled=false and point hall24.sms.smpp.* at the carrier's SMSC (docs/notifications-smpp.md)");
+                "set hall24.simulator.smsc.enabled=false and point hall24.sms.smpp.* at the carrier's SMSC (docs/notifications.md)");
     }
 
     @Bean

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The SMPP account at the carrier's SMSC ({@code hall24.sms.smpp.*}, used with
  * {@code hall24.sms.provider=smpp}). The defaults reach the simulated carrier SMSC the hall
- * simulator runs on this machine, with its demo account (a demo part: docs/notifications-smpp.md).
+ * simulator runs on this machine, with its demo account (a demo part: docs/notifications.md).
  *
  * @param host the SMSC's address; default {@code 127.0.0.1}
  * @param port the SMSC's SMPP port; unset, the simulated SMSC's ({@code local.smsc.port}, published when it

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Routes a message to staff by their contacts' hours (docs/notifications-mail.md, "Who gets what"),
+ * Routes a message to staff by their contacts' hours (docs/notifications.md, "Who gets what"),
  * in the hall's time ({@code hall24.notifications.zone}, from the application's {@link Clock}):
  * <ol>
  * <li>every enabled contact of the audience whose SMS hours hold now is texted now;</li>
