@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +86,13 @@ class SmppDeliveryTest {
 
             OutboxMessage waiting = awaitState(id, DeliveryState.TEMPORARY_FAILURE);
             assertThat(waiting.providerAnswer()).startsWith("not bound to the SMSC");
+            // Three failed attempts: the wait before each next one doubles (1 s, 2 s in the test profile, ±20 %).
+            List<OutboxMessage.Attempt> failed = await().atMost(Duration.ofSeconds(20)).until(() -> notifications.attempts(id),
+                    a -> a.size() >= 3 && a.get(2).outcome() != null);
+            assertThat(failed).extracting(OutboxMessage.Attempt::outcome).containsOnly(DeliveryState.TEMPORARY_FAILURE);
+            Duration firstWait = Duration.between(failed.get(0).endedAt(), failed.get(1).startedAt());
+            Duration secondWait = Duration.between(failed.get(1).endedAt(), failed.get(2).startedAt());
+            assertThat(secondWait).as("growing delays").isGreaterThan(firstWait);
             assertThat(smsc.submitsTo(phone)).isZero();
 
             smsc.up();
