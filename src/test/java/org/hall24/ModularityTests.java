@@ -26,7 +26,7 @@ class ModularityTests {
     void theDesignedModulesExist() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("shared", "platform", "device", "catalog", "hall", "accounts", "simulator",
-                        "departments", "applications", "identity", "kiosk", "notifications", "audit", "alerting");
+                        "departments", "applications", "identity", "kiosk", "notifications", "audit", "alerting", "cabinet");
     }
 
     @Test
