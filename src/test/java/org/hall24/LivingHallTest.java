@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -177,6 +178,23 @@ class LivingHallTest {
         mvc.perform(post("/admin/simulator/" + cabinet.code() + "/clear").with(ADMIN).with(csrf()));
         assertThat(commands.send(cabinet.code(), DeviceCommand.openCompartment("B2"), Duration.ofSeconds(5)).ok()).isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> statuses.statusOf(cabinet.code()) == DeviceStatus.ONLINE);
+    }
+
+    @Test
+    void theCabinetsScannerReportsWhatItReadAndAKioskHasNoScanner() throws Exception {
+        awaitAllOnline();
+        String token = "H24C1.k1.AAECAwQFBgcICQoLDA0ODwAAAABpKv5A.c2lnbmF0dXJl";
+
+        mvc.perform(post("/admin/simulator/JLP-YJP-CAB-01/scan").param("code", token).with(ADMIN).with(csrf()))
+                .andExpect(redirectedUrl("/admin/simulator")).andExpect(flash().attribute("done", "scan"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.seen.stream().anyMatch(e ->
+                e instanceof org.hall24.device.CodeScanned scanned && scanned.deviceCode().equals("JLP-YJP-CAB-01")
+                        && scanned.code().equals(token)));
+        mvc.perform(post("/admin/simulator/JLP-YJP-GOV-01/scan").param("code", "12345678").with(ADMIN).with(csrf()))
+                .andExpect(flash().attribute("failed", "scan"));
+        mvc.perform(post("/admin/simulator/JLP-YJP-CAB-01/scan").param("code", "取件 码").with(ADMIN).with(csrf()))
+                .andExpect(flash().attribute("failed", "scan"));
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class HallSimulatorMain {
               paper-low|paper-out|refill <device>
               jam <device> <c>              open-compartment on c answers DOOR_JAMMED
               leave-open <device> <c>       c opens but never closes
+              scan <cabinet> <code>         the cabinet's QR scanner reads code (code-scanned)
               slow <device> <millis>        delay every reply
               fault <device> <peripheral>   e.g. printer, idCardReader, locks
               malformed <device> <NOT_JSON|OVERSIZED|UNKNOWN_VERSION|MISSING_FIELD> [topic]
@@ -129,6 +130,7 @@ public final class HallSimulatorMain {
                 case "refill" -> device(simulator, w).refillPaper();
                 case "jam" -> device(simulator, w).jamDoor(arg(w, 2));
                 case "leave-open" -> device(simulator, w).leaveDoorOpen(arg(w, 2));
+                case "scan" -> device(simulator, w).scan(arg(w, 2));
                 case "slow" -> device(simulator, w).slowReplies(Duration.ofMillis(Long.parseLong(arg(w, 2))));
                 case "fault" -> device(simulator, w).peripheralFault(arg(w, 2));
                 case "malformed" -> device(simulator, w).sendMalformed(MalformedKind.valueOf(arg(w, 2)), w.length > 3 ? w[3] : "telemetry");

@@ -695,6 +695,23 @@ public final class SimulatedDevice {
         return event("face-checked", id, fields);
     }
 
+    /**
+     * Someone holds a code to the cabinet's QR scanner (a receipt's deposit token, a pickup code):
+     * {@code code-scanned}, with the code as read.
+     *
+     * @throws IllegalStateException if this device is not a cabinet
+     * @throws IllegalArgumentException if the code is not 1 to 512 printable ASCII characters (a scanner reads no other)
+     */
+    public String scan(String code) {
+        if (!spec.isCabinet()) {
+            throw new IllegalStateException(code() + " has no code scanner: only a file cabinet has one");
+        }
+        if (code.isEmpty() || code.length() > 512 || !code.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new IllegalArgumentException("a scanned code is 1 to 512 printable ASCII characters");
+        }
+        return event("code-scanned", Map.of("code", code));
+    }
+
     /** Someone opens a compartment's door: {@code door-opened}. */
     public String openDoor(String compartment) {
         requireCompartment(compartment);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hall24.device.CardRead;
+import org.hall24.device.CodeScanned;
 import org.hall24.device.CompartmentOccupancyChanged;
 import org.hall24.device.DocumentCaptured;
 import org.hall24.device.DoorClosed;
@@ -108,6 +109,17 @@ public sealed interface Payload {
     record DoorBody(boolean opened, String compartment) implements EventBody {
         public Object toModuleEvent(String deviceCode, UUID id, Instant at) {
             return opened ? new DoorOpened(deviceCode, id, at, compartment) : new DoorClosed(deviceCode, id, at, compartment);
+        }
+    }
+
+    record ScanBody(String code) implements EventBody {
+        public Object toModuleEvent(String deviceCode, UUID id, Instant at) {
+            return new CodeScanned(deviceCode, id, at, code);
+        }
+
+        @Override
+        public String toString() {
+            return "ScanBody[code=" + code.length() + " characters]";
         }
     }
 

@@ -27,6 +27,7 @@ import org.hall24.device.gateway.Payload.Paper;
 import org.hall24.device.gateway.Payload.Peripheral;
 import org.hall24.device.gateway.Payload.PeripheralState;
 import org.hall24.device.gateway.Payload.Reply;
+import org.hall24.device.gateway.Payload.ScanBody;
 import org.hall24.device.gateway.Payload.Status;
 import org.hall24.device.gateway.Payload.Telemetry;
 import org.jspecify.annotations.Nullable;
@@ -215,9 +216,19 @@ public final class PayloadParser {
             case "door-opened" -> new DoorBody(true, name(node, "compartment"));
             case "door-closed" -> new DoorBody(false, name(node, "compartment"));
             case "compartment-occupancy" -> new OccupancyBody(name(node, "compartment"), bool(node, "occupied"));
+            case "code-scanned" -> new ScanBody(scanned(node));
             default -> throw new Invalid("unknown event type");
         };
         return new Event(ts, id, body);
+    }
+
+    /** What a code scanner read: 1 to 512 printable ASCII characters (a token, a pickup code), nothing else. */
+    private String scanned(JsonNode node) {
+        String code = text(node, "code");
+        if (code.isEmpty() || code.length() > 512 || !code.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new Invalid("field code is not 1 to 512 printable ASCII characters");
+        }
+        return code;
     }
 
     private CardReadBody cardRead(JsonNode card) {

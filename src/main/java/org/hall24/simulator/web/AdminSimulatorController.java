@@ -41,7 +41,7 @@ class AdminSimulatorController {
 
     static final String VIEW = "admin/simulator/devices";
     static final List<String> ACTIONS = List.of("card", "document", "fingerprint", "face", "offline", "online", "paper-low",
-            "paper-out", "refill", "jam", "leave-open", "slow", "malformed", "clear");
+            "paper-out", "refill", "jam", "leave-open", "scan", "slow", "malformed", "clear");
 
     private final ObjectProvider<SimulatorRunner> runner;
 
@@ -87,7 +87,8 @@ class AdminSimulatorController {
 
     @PostMapping("/{code}/{action}")
     String act(@PathVariable String code, @PathVariable String action, @RequestParam(required = false) @Nullable String compartment,
-            @RequestParam(required = false) @Nullable String kind, RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String kind, @RequestParam(name = "code", required = false) @Nullable String scanned,
+            RedirectAttributes redirect) {
         if (!ACTIONS.contains(action)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -112,6 +113,7 @@ class AdminSimulatorController {
                 case "refill" -> device.refillPaper();
                 case "jam" -> device.jamDoor(required(compartment));
                 case "leave-open" -> device.leaveDoorOpen(required(compartment));
+                case "scan" -> device.scan(scanned == null ? "" : scanned.strip());
                 case "slow" -> device.slowReplies(Duration.ofSeconds(8));
                 case "malformed" -> device.sendMalformed(kind == null ? MalformedKind.NOT_JSON : MalformedKind.valueOf(kind));
                 case "clear" -> device.clearFaults();

@@ -96,6 +96,23 @@ class PayloadParserTest {
     }
 
     @Test
+    void aScannedCodeBecomesAModuleEventWhoseTextLeavesTheCodeOut() {
+        UUID id = UUID.randomUUID();
+        String token = "H24C1.k1.AAECAwQFBgcICQoLDA0ODwAAAABpKv5A.c2lnbmF0dXJl";
+        var result = parser.event("code-scanned", bytes("{\"v\":1,\"ts\":\"" + TS + "\",\"id\":\"" + id + "\",\"code\":\"" + token + "\"}"));
+        var scanned = (org.hall24.device.CodeScanned) ((Parsed<Payload.Event>) result).payload().toModuleEvent("JLP-YJP-CAB-01");
+        assertThat(scanned.code()).isEqualTo(token);
+        assertThat(scanned.eventId()).isEqualTo(id);
+        assertThat(scanned.toString()).doesNotContain(token).doesNotContain("c2lnbmF0dXJl").contains("JLP-YJP-CAB-01");
+        assertThat(((Parsed<Payload.Event>) result).payload().toString()).doesNotContain(token);
+        String longest = "A".repeat(512);
+        assertThat(parser.event("code-scanned", bytes("{\"v\":1,\"ts\":\"" + TS + "\",\"id\":\"" + id + "\",\"code\":\"" + longest + "\"}")))
+                .isInstanceOf(Parsed.class);
+        assertThat(parser.event("code-scanned", bytes("{\"v\":1,\"ts\":\"" + TS + "\",\"id\":\"" + id + "\",\"code\":\"" + longest + "A\"}")))
+                .isInstanceOf(Rejected.class);
+    }
+
+    @Test
     void aFaceReportCarriesTheNonceAndCardItWasMadeForAndItsTextLeavesTheCardOut() {
         UUID id = UUID.randomUUID();
         String cardHash = "426695a0efdb59b9eaedaf0b5ca3eddf013cc2a7f9e283437704ea605f421e6d";
@@ -151,6 +168,10 @@ class PayloadParserTest {
             event     | face-checked | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","nonce":"0123456789abcdef0123456789abcdef","cardHash":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","score":0.9,"liveness":true,"signature":"s"} | field cardHash is not 64 lower-case hex digits
             event     | face-checked | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","nonce":"0123456789abcdef0123456789abcdef","cardHash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","score":0.9,"liveness":true,"signature":7} | field signature is not a string
             event     | card-read    | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","card":{"idNumber":"123"}} | field card.idNumber is not an 18-character ID number
+            event     | code-scanned | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f"} | missing field code
+            event     | code-scanned | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","code":""} | field code is not 1 to 512 printable ASCII characters
+            event     | code-scanned | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","code":"12 34"} | field code is not 1 to 512 printable ASCII characters
+            event     | code-scanned | {"v":1,"ts":"2026-11-28T09:00:00Z","id":"5f0c2b4e-1b8e-4e0a-9a59-0c8c7c1d2e3f","code":"取件码"} | field code is not 1 to 512 printable ASCII characters
             """)
     void rejectsMalformedPayloadsWithAReasonThatDoesNotQuoteThem(String kind, String type, String json, String reason) {
         ParseResult<?> result = parse(kind, type, bytes(json));
