@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * sign-in must ({@code /staff/password}), issues a pairing code per kiosk device
  * ({@code POST /admin/kiosks/{code}/pairing-code}, the 8 digits parsed from the answer), and each
  * kiosk's own browser (a client with its own cookie jar) pairs at {@code /kiosk/pair}, receiving
- * the {@code HALL24_KIOSK} cookie. The admin's session cookie is kept for reading the SMS outbox.
+ * the {@code HALL24_KIOSK} cookie. The admin's session cookie is kept for reading the codes on the simulated phones (/admin/simulator/phones).
  */
 final class AdminSetup {
 

@@ -35,7 +35,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * runs it). Each virtual user is one kiosk: its own paired browser (cookie jar with
  * {@code HALL24_KIOSK}) and its own device ({@code BENCH-SIM-nnnnn} over MQTT, see {@link BenchKiosk}).
  * A journey: card read → face → search → guide → start → form → materials (document camera on odd
- * journeys, upload on even ones) → phone code (read from the admin's SMS outbox) → review → submit
+ * journeys, upload on even ones) → phone code (read on the simulated phones, as the admin) → review → submit
  * (answers at once; the receipt prints after the response) → receipt, polled until printed → end; then the next citizen's card.
  * <p>
  * System properties: {@code baseUrl}, {@code mqttHost}, {@code mqttPort}, {@code credentials} (the
@@ -174,15 +174,20 @@ public class KioskJourneySimulation extends Simulation {
             .exec(http("09 materials done").post("/kiosk/drafts/#{draft}/materials/done").formParam("_csrf", "#{csrf}")
                     .check(status().is(302), header("Location").find().transform(l -> l.endsWith("/phone")).is(true)));
 
-    /** The code is only in the SMS outbox: read it with the admin's session, then give the kiosk its own back. */
+    /**
+     * The code reaches the phone over SMPP (the simulated carrier SMSC); the outbox masks it. Read it on
+     * the simulator's phones page with the admin's session, polling until it arrived (each journey has a
+     * phone of its own), then give the kiosk its own session back.
+     */
     private static final ChainBuilder phone = exec(
             http("10a phone: send code").post("/kiosk/drafts/#{draft}/phone/send").formParam("_csrf", "#{csrf}")
                     .check(status().is(200)))
             .exec(getCookieValue(CookieKey("JSESSIONID").saveAs("kioskSession")))
             .exec(addCookie(Cookie("JSESSIONID", session -> adminSessionId)))
-            .exec(http("x admin: read code from SMS outbox").get("/admin/notifications")
-                    .check(status().is(200), regex(session -> session.getString("maskedPhone")
-                            + "</td>\\s*<td>[^<]*</td>\\s*<td class=\"sms-text\">[^<]*?(\\d{6})").saveAs("smsCode")))
+            .exec(pollUntil("x admin: read code on the simulated phones", "/admin/simulator/phones",
+                    regex(session -> "id=\"phone-" + session.getString("phone") + "\"(?:(?!<section)[\\s\\S])*?验证码是(\\d{6})")
+                            .optional().saveAs("found")))
+            .exec(session -> session.set("smsCode", session.getString("found")))
             .exec(addCookie(Cookie("JSESSIONID", "#{kioskSession}")))
             .exitHereIfFailed()
             .exec(http("10b phone: verify code").post("/kiosk/drafts/#{draft}/phone/verify")
