@@ -19,12 +19,15 @@ public interface Cabinets {
     /**
      * Reserves a free compartment.
      *
+     * @param subject the filing number
+     * @param department the department whose paper or result it is for
      * @param size the smallest size that will do ({@code S}, {@code M}, {@code L}); a larger one is taken if no such is free
      * @param validFor until the reservation expires
      * @return the reservation, or empty when the cabinet has no free compartment of that size or larger
      * @throws java.util.NoSuchElementException if there is no such cabinet
      */
-    Optional<Reservation> reserve(String cabinetCode, Reservation.Purpose purpose, String subject, String size, Duration validFor);
+    Optional<Reservation> reserve(String cabinetCode, Reservation.Purpose purpose, String subject, String department, String size,
+            Duration validFor);
 
     /** Ends an active reservation unused; its compartment is free again. */
     boolean cancel(UUID reservation, String by);

@@ -57,8 +57,8 @@ class CabinetReservationsTest {
 
     @Test
     void aReservationTakesTheFirstFreeCompartmentOfTheSizeAndHoldsIt() {
-        Reservation first = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-1", "M", Duration.ofHours(24)).orElseThrow();
-        Reservation second = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-2", "M", Duration.ofHours(24)).orElseThrow();
+        Reservation first = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-1", "JLPGJJ", "M", Duration.ofHours(24)).orElseThrow();
+        Reservation second = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-2", "JLPGJJ", "M", Duration.ofHours(24)).orElseThrow();
 
         assertThat(first.compartment()).isEqualTo("A1");
         assertThat(second.compartment()).isEqualTo("A2");
@@ -74,13 +74,13 @@ class CabinetReservationsTest {
         jdbc.sql("update cabinet_compartment set size = 'L' where cabinet_code = ? and name in ('F3', 'F4')").param(CABINET).update();
         jdbc.sql("update cabinet_compartment set size = 'S' where cabinet_code = ? and name = 'C2'").param(CABINET).update();
 
-        assertThat(cabinets.reserve(CABINET, Reservation.Purpose.PICKUP, "JLP-L", "L", Duration.ofHours(1)).orElseThrow().compartment())
+        assertThat(cabinets.reserve(CABINET, Reservation.Purpose.PICKUP, "JLP-L", "JLPGJJ", "L", Duration.ofHours(1)).orElseThrow().compartment())
                 .isEqualTo("F3");
-        assertThat(cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-S", "S", Duration.ofHours(1)).orElseThrow().compartment())
+        assertThat(cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-S", "JLPGJJ", "S", Duration.ofHours(1)).orElseThrow().compartment())
                 .isEqualTo("C2");
-        assertThat(cabinets.reserve(CABINET, Reservation.Purpose.PICKUP, "JLP-L2", "L", Duration.ofHours(1)).orElseThrow().compartment())
+        assertThat(cabinets.reserve(CABINET, Reservation.Purpose.PICKUP, "JLP-L2", "JLPGJJ", "L", Duration.ofHours(1)).orElseThrow().compartment())
                 .isEqualTo("F4");
-        assertThat(cabinets.reserve(CABINET, Reservation.Purpose.PICKUP, "JLP-L3", "L", Duration.ofHours(1))).as("no large one left").isEmpty();
+        assertThat(cabinets.reserve(CABINET, Reservation.Purpose.PICKUP, "JLP-L3", "JLPGJJ", "L", Duration.ofHours(1))).as("no large one left").isEmpty();
     }
 
     @Test
@@ -95,7 +95,7 @@ class CabinetReservationsTest {
                 String subject = "JLP-RACE-" + round + "-" + k;
                 Callable<Optional<Reservation>> ask = () -> {
                     start.await();
-                    return cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, subject, "M", Duration.ofHours(24));
+                    return cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, subject, "JLPGJJ", "M", Duration.ofHours(24));
                 };
                 outcomes.add(kiosks.submit(ask));
             }
@@ -115,7 +115,7 @@ class CabinetReservationsTest {
 
     @Test
     void anExpiredReservationFreesItsCompartmentByItself() {
-        Reservation r = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-EXP", "M", Duration.ofMinutes(30)).orElseThrow();
+        Reservation r = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-EXP", "JLPGJJ", "M", Duration.ofMinutes(30)).orElseThrow();
         clock.advance(Duration.ofMinutes(31));
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> cabinets.compartments(CABINET).stream()
@@ -126,12 +126,12 @@ class CabinetReservationsTest {
 
     @Test
     void anOutOfOrderCompartmentIsNeverReservedAndEndsItsReservation() {
-        Reservation r = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-OOO", "M", Duration.ofHours(1)).orElseThrow();
+        Reservation r = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-OOO", "JLPGJJ", "M", Duration.ofHours(1)).orElseThrow();
         cabinets.outOfOrder(CABINET, r.compartment(), "DOOR_JAMMED", "test");
 
         assertThat(jdbc.sql("select state from cabinet_reservation where id = ?").param(r.id()).query(String.class).single())
                 .isEqualTo("CANCELLED");
-        Reservation next = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-OOO2", "M", Duration.ofHours(1)).orElseThrow();
+        Reservation next = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-OOO2", "JLPGJJ", "M", Duration.ofHours(1)).orElseThrow();
         assertThat(next.compartment()).isNotEqualTo(r.compartment());
 
         cabinets.backInService(CABINET, r.compartment(), "test");
@@ -141,11 +141,11 @@ class CabinetReservationsTest {
 
     @Test
     void badRequestsAreRefusedClearly() {
-        assertThatThrownBy(() -> cabinets.reserve("NO-SUCH-CAB", Reservation.Purpose.DEPOSIT, "x", "M", Duration.ofHours(1)))
+        assertThatThrownBy(() -> cabinets.reserve("NO-SUCH-CAB", Reservation.Purpose.DEPOSIT, "x", "JLPGJJ", "M", Duration.ofHours(1)))
                 .isInstanceOf(NoSuchElementException.class).hasMessageContaining("NO-SUCH-CAB");
-        assertThatThrownBy(() -> cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "x", "XL", Duration.ofHours(1)))
+        assertThatThrownBy(() -> cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "x", "JLPGJJ", "XL", Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("S, M or L");
-        assertThatThrownBy(() -> cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "x", "M", Duration.ZERO))
+        assertThatThrownBy(() -> cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "x", "JLPGJJ", "M", Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

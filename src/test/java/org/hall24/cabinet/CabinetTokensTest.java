@@ -50,7 +50,7 @@ class CabinetTokensTest {
     }
 
     CabinetTokens.Issued issued(String subject) {
-        return tokens.issue(cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, subject, "M", Duration.ofHours(24)).orElseThrow());
+        return tokens.issue(cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, subject, "JLPGJJ", "M", Duration.ofHours(24)).orElseThrow());
     }
 
     static CabinetTokens.Reason refused(CabinetTokens.Redeemed redeemed) {
@@ -101,7 +101,7 @@ class CabinetTokensTest {
 
     @Test
     void aTokenSignedUnderTheOlderKeyIdStillOpensWhileThatKeyIsConfigured() {
-        Reservation r = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-T4", "M", Duration.ofHours(24)).orElseThrow();
+        Reservation r = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, "JLP-T4", "JLPGJJ", "M", Duration.ofHours(24)).orElseThrow();
         CabinetTokens.Issued token = tokens.issue(r);
         // Re-sign the same reservation under k1 (the test profile's key): what a token issued before the rotation looks like.
         String k1 = new org.hall24.cabinet.internal.TestTokens(jdbc).signedWithTestKeyK1(r);

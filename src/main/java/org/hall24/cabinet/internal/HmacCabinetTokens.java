@@ -120,17 +120,18 @@ class HmacCabinetTokens implements CabinetTokens {
         log.info("Cabinet {}: token of reservation {} opens compartment {} ({}), by {}", cabinetCode, r.id(), r.compartment(), r.purpose(),
                 by);
         return new Opened(new Reservation(r.id(), r.cabinetCode(), r.compartment(), Reservation.Purpose.valueOf(r.purpose()), r.subject(),
-                r.expiresAt()));
+                r.department(), r.expiresAt()));
     }
 
-    private record Row(UUID id, String cabinetCode, String compartment, String purpose, String subject, String state, Instant expiresAt) {
+    private record Row(UUID id, String cabinetCode, String compartment, String purpose, String subject, String department, String state,
+            Instant expiresAt) {
     }
 
     private Optional<Row> lockedRow(String where, Object... params) {
-        return jdbc.sql("select id, cabinet_code, compartment, purpose, subject, state, expires_at from cabinet_reservation where "
+        return jdbc.sql("select id, cabinet_code, compartment, purpose, subject, department, state, expires_at from cabinet_reservation where "
                 + where + " for update").params(params)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getTimestamp(7).toInstant()))
+                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
                 .optional();
     }
 

@@ -47,7 +47,8 @@ class JdbcCabinets implements Cabinets {
 
     @Override
     @Transactional
-    public Optional<Reservation> reserve(String cabinetCode, Reservation.Purpose purpose, String subject, String size, Duration validFor) {
+    public Optional<Reservation> reserve(String cabinetCode, Reservation.Purpose purpose, String subject, String department,
+            String size, Duration validFor) {
         int smallest = SIZES.indexOf(size);
         if (smallest < 0) {
             throw new IllegalArgumentException("a compartment size is S, M or L, not " + size);
@@ -74,15 +75,16 @@ class JdbcCabinets implements Cabinets {
         UUID id = UUID.randomUUID();
         Instant expires = now.plus(validFor);
         jdbc.sql("""
-                insert into cabinet_reservation (id, cabinet_code, compartment, purpose, subject, state, created_at, expires_at)
-                values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)""")
-                .params(id, cabinetCode, name.get(), purpose.name(), subject, Timestamp.from(now), Timestamp.from(expires)).update();
+                insert into cabinet_reservation (id, cabinet_code, compartment, purpose, subject, department, state, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)""")
+                .params(id, cabinetCode, name.get(), purpose.name(), subject, department, Timestamp.from(now), Timestamp.from(expires))
+                .update();
         jdbc.sql("""
                 update cabinet_compartment set state = 'RESERVED', reservation_id = ?, reserved_until = ?, updated_at = ?
                 where cabinet_code = ? and name = ?""")
                 .params(id, Timestamp.from(expires), Timestamp.from(now), cabinetCode, name.get()).update();
         log.info("Cabinet {} compartment {} reserved for {} {} until {}", cabinetCode, name.get(), purpose, subject, expires);
-        return Optional.of(new Reservation(id, cabinetCode, name.get(), purpose, subject, expires));
+        return Optional.of(new Reservation(id, cabinetCode, name.get(), purpose, subject, department, expires));
     }
 
     @Override
