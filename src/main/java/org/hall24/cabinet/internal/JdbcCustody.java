@@ -88,7 +88,7 @@ class JdbcCustody implements Custody {
             @Nullable String note, Instant at, String previousHash, String hash) {
 
         Stored signed() {
-            return new Stored(envelope, sequence, step, actor, cabinetCode, compartment, note, at, previousHash, hash(this));
+            return new Stored(envelope, sequence, step, actor, cabinetCode, compartment, note, at, previousHash, JdbcCustody.hash(this));
         }
 
         boolean knownStep() {
