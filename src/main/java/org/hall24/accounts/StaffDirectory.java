@@ -27,7 +27,7 @@ public interface StaffDirectory {
     /**
      * A staff member.
      *
-     * @param departments the departments (codes such as {@code JLPGJJ}) a collector or reviewer works for
+     * @param departments the departments (codes such as {@code SW}) a collector or reviewer works for
      * @param phone where one-time sign-in codes go; null when none is on record
      */
     record StaffMember(String username, String displayName, Set<StaffRole> roles, Set<String> departments,

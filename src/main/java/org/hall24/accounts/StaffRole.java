@@ -8,5 +8,7 @@ public enum StaffRole {
     /** The hall operator: manages the catalog, devices, layout and accounts. */
     ADMIN,
     /** A department reviewer or collector: works cases in the back office. */
-    STAFF
+    STAFF,
+    /** A department's collector (收件人): takes the department's paper out of the smart file cabinet. */
+    COLLECTOR
 }

@@ -172,10 +172,10 @@ class KioskPairingTest {
     }
 
     @Test
-    void theAdminPageListsTheKiosksButNotTheCabinet() throws Exception {
+    void theAdminPageListsTheKiosksAndTheCabinetWhoseScreenPairsTheSameWay() throws Exception {
         String page = mvc.perform(get("/admin/kiosks").with(ADMIN)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("kiosk-JLP-YJP-POL-01", "kiosk-JLP-YJP-QRY-01").doesNotContain("kiosk-JLP-YJP-CAB-01");
+        assertThat(page).contains("kiosk-JLP-YJP-POL-01", "kiosk-JLP-YJP-QRY-01", "kiosk-JLP-YJP-CAB-01");
         mvc.perform(get("/admin/kiosks")).andExpect(status().is3xxRedirection());
     }
 }

@@ -53,6 +53,9 @@ class SecurityConfiguration {
             // Citizens at a kiosk do not sign in; the kiosk module admits only paired kiosk browsers
             // (the keyboard's pinyin candidates under /kiosk/ime/** need no pairing).
             "/kiosk", "/kiosk/**",
+            // The smart file cabinet's screen: the cabinet module admits only browsers paired with a cabinet,
+            // and signs collectors in itself (password and SMS code).
+            "/cabinet", "/cabinet/**",
             "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
             "/error", "/actuator/health", "/actuator/health/**",
             "/swagger-ui/**", "/swagger-ui.html",

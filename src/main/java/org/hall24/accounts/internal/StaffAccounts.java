@@ -23,7 +23,8 @@ class StaffAccounts {
 
     Optional<StaffAccount> byUsername(String username) {
         return jdbc.sql("""
-                select id, username, display_name, password_hash, roles, enabled, created_at, must_change_password
+                select id, username, display_name, password_hash, roles, enabled, created_at, must_change_password,
+                    departments, phone, phone_masked
                 from accounts_staff where username = ?""")
                 .param(username)
                 .query(StaffAccounts::read)
@@ -42,11 +43,13 @@ class StaffAccounts {
     void insert(StaffAccount account) {
         jdbc.sql("""
                 insert into accounts_staff (id, username, display_name, password_hash, roles, enabled, created_at,
-                    must_change_password)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    must_change_password, departments, phone, phone_masked)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(account.id(), account.username(), account.displayName(), account.passwordHash(),
                         account.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                        account.enabled(), Timestamp.from(account.createdAt()), account.mustChangePassword())
+                        account.enabled(), Timestamp.from(account.createdAt()), account.mustChangePassword(),
+                        account.departments().stream().sorted().collect(Collectors.joining(",")),
+                        account.sealedPhone(), account.phoneMasked())
                 .update();
     }
 
@@ -66,6 +69,11 @@ class StaffAccounts {
                         .map(StaffRole::valueOf)
                         .collect(Collectors.toSet()),
                 rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
-                rs.getBoolean("must_change_password"));
+                rs.getBoolean("must_change_password"),
+                Arrays.stream(rs.getString("departments").split(","))
+                        .map(String::trim)
+                        .filter(d -> !d.isEmpty())
+                        .collect(Collectors.toSet()),
+                rs.getString("phone"), rs.getString("phone_masked"));
     }
 }

@@ -21,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.hall24.cabinet.CabinetTokens;
 import org.hall24.cabinet.Reservation;
 import org.hall24.platform.SecretKeyFiles;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -69,7 +70,8 @@ class HmacCabinetTokens implements CabinetTokens {
         for (int tries = 0; ; tries++) {
             String shortCode = String.format("%08d", random.nextInt(100_000_000));
             try {
-                int updated = jdbc.sql("update cabinet_reservation set short_code_hash = ? where id = ? and state = 'ACTIVE' and short_code_hash is null")
+                int updated = jdbc.sql("update cabinet_reservation set short_code_hash = ?, token_compartment = compartment "
+                        + "where id = ? and state = 'ACTIVE' and short_code_hash is null")
                         .params(shortCodeHash(key, reservation.cabinetCode(), shortCode), reservation.id()).update();
                 if (updated != 1) {
                     throw new IllegalStateException("reservation " + reservation.id() + " is not active or already has its token");
@@ -110,12 +112,13 @@ class HmacCabinetTokens implements CabinetTokens {
         Row r = row.get();
         Reason refused = !r.cabinetCode().equals(cabinetCode) ? Reason.WRONG_CABINET
                 : !"ACTIVE".equals(r.state()) ? ("EXPIRED".equals(r.state()) ? Reason.EXPIRED : Reason.USED)
-                : !clock.instant().isBefore(r.expiresAt()) ? Reason.EXPIRED : null;
+                : !clock.instant().isBefore(r.expiresAt()) || (r.graceUntil() != null && !clock.instant().isBefore(r.graceUntil()))
+                        ? Reason.EXPIRED : null;
         if (refused != null) {
             log.warn("Cabinet {}: token of reservation {} refused ({}), by {}", cabinetCode, r.id(), refused, by);
             return new Refused(refused);
         }
-        jdbc.sql("update cabinet_reservation set state = 'USED', used_at = ?, used_by = ? where id = ?")
+        jdbc.sql("update cabinet_reservation set state = 'USED', used_at = ?, used_by = ?, grace_until = null where id = ?")
                 .params(Timestamp.from(clock.instant()), by, r.id()).update();
         log.info("Cabinet {}: token of reservation {} opens compartment {} ({}), by {}", cabinetCode, r.id(), r.compartment(), r.purpose(),
                 by);
@@ -123,15 +126,18 @@ class HmacCabinetTokens implements CabinetTokens {
                 r.department(), r.expiresAt()));
     }
 
-    private record Row(UUID id, String cabinetCode, String compartment, String purpose, String subject, String department, String state,
-            Instant expiresAt) {
+    /** @param tokenCompartment the compartment the token was signed over (the reservation may have moved since, off a jammed door) */
+    private record Row(UUID id, String cabinetCode, String compartment, String tokenCompartment, String purpose, String subject,
+            String department, String state, Instant expiresAt, @Nullable Instant graceUntil) {
     }
 
     private Optional<Row> lockedRow(String where, Object... params) {
-        return jdbc.sql("select id, cabinet_code, compartment, purpose, subject, department, state, expires_at from cabinet_reservation where "
+        return jdbc.sql("select id, cabinet_code, compartment, coalesce(token_compartment, compartment), purpose, subject, department, "
+                + "state, expires_at, grace_until from cabinet_reservation where "
                 + where + " for update").params(params)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
+                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
                 .optional();
     }
 
@@ -161,7 +167,7 @@ class HmacCabinetTokens implements CabinetTokens {
             return Optional.empty();
         }
         Row r = row.get();
-        byte[] expected = signature(parts[1], key, r.id(), r.cabinetCode(), r.compartment(), r.purpose(), expiry);
+        byte[] expected = signature(parts[1], key, r.id(), r.cabinetCode(), r.tokenCompartment(), r.purpose(), expiry);
         return MessageDigest.isEqual(expected, presentedSignature) ? row : Optional.empty();
     }
 

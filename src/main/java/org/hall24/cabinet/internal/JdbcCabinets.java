@@ -149,9 +149,9 @@ class JdbcCabinets implements Cabinets {
     public void expire() {
         Instant now = clock.instant();
         List<UUID> expired = jdbc.sql("""
-                select id from cabinet_reservation where state = 'ACTIVE' and expires_at <= ?
+                select id from cabinet_reservation where state = 'ACTIVE' and (expires_at <= ? or grace_until <= ?)
                 order by expires_at limit 100 for update skip locked""")
-                .param(Timestamp.from(now)).query(UUID.class).list();
+                .params(Timestamp.from(now), Timestamp.from(now)).query(UUID.class).list();
         for (UUID id : expired) {
             jdbc.sql("update cabinet_reservation set state = 'EXPIRED' where id = ?").param(id).update();
             freeReservedBy(id, now);

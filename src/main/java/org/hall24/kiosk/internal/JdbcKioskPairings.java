@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.hall24.device.DeviceRegistry;
 import org.hall24.device.DeviceType;
+import org.hall24.device.PairedScreens;
 import org.hall24.device.RegisteredDevice;
 import org.hall24.kiosk.KioskPaired;
 import org.hall24.kiosk.KioskPairingCodeIssued;
@@ -44,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code hall24.kiosk.pairing.failure-window} (10 min).
  */
 @Service
-class JdbcKioskPairings implements KioskPairings {
+class JdbcKioskPairings implements KioskPairings, PairedScreens {
 
     /** Last-seen is written at most this often per pairing. */
     static final Duration SEEN_GRANULARITY = Duration.ofMinutes(1);
@@ -78,12 +79,17 @@ class JdbcKioskPairings implements KioskPairings {
         return type.name().endsWith("_KIOSK");
     }
 
+    /** Kiosks and smart file cabinets have a screen a browser can be paired as. */
+    static boolean hasScreen(DeviceType type) {
+        return isKiosk(type) || type == DeviceType.FILE_CABINET;
+    }
+
     @Override
     @Transactional
     public IssuedPairingCode issueCode(String deviceCode, String by) {
         RegisteredDevice device = devices.find(deviceCode)
-                .filter(d -> isKiosk(d.type()) && d.active())
-                .orElseThrow(() -> new IllegalArgumentException("no active kiosk device " + deviceCode));
+                .filter(d -> hasScreen(d.type()) && d.active())
+                .orElseThrow(() -> new IllegalArgumentException("no active kiosk or cabinet device " + deviceCode));
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofMinutes(CODE_VALIDITY_MINUTES));
         jdbc.sql("update kiosk_pairing_code set withdrawn_at = ? where device_code = ? and used_at is null and withdrawn_at is null")
@@ -127,7 +133,7 @@ class JdbcKioskPairings implements KioskPairings {
         if (row.withdrawn() || !now.isBefore(row.expiresAt())) {
             return refuse(clientAddress, RefusalReason.EXPIRED, true, now);
         }
-        Optional<PairedKiosk> kiosk = kiosk(row.deviceCode());
+        Optional<PairedKiosk> kiosk = screen(row.deviceCode());
         if (kiosk.isEmpty()) {
             return refuse(clientAddress, RefusalReason.EXPIRED, true, now);
         }
@@ -149,6 +155,16 @@ class JdbcKioskPairings implements KioskPairings {
 
     @Override
     public Optional<PairedKiosk> resolve(String token) {
+        return pairedDevice(token).flatMap(this::kiosk);
+    }
+
+    @Override
+    public Optional<RegisteredDevice> deviceOf(String token) {
+        return pairedDevice(token).flatMap(code -> devices.find(code).filter(d -> hasScreen(d.type()) && d.active()));
+    }
+
+    /** The device a live token is paired with, recording the token as seen. */
+    private Optional<String> pairedDevice(String token) {
         if (token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
@@ -167,7 +183,7 @@ class JdbcKioskPairings implements KioskPairings {
             lastSeenWritten.put(row.get().id(), now);
             jdbc.sql("update kiosk_pairing set last_seen = ? where id = ?").params(Timestamp.from(now), row.get().id()).update();
         }
-        return kiosk(row.get().deviceCode());
+        return Optional.of(row.get().deviceCode());
     }
 
     @Override
@@ -195,14 +211,19 @@ class JdbcKioskPairings implements KioskPairings {
                 .list()
                 .forEach(p -> pairings.computeIfAbsent(p.deviceCode(), k -> new java.util.ArrayList<>()).add(p));
         return devices.all().stream()
-                .filter(d -> isKiosk(d.type()))
+                .filter(d -> hasScreen(d.type()))
                 .map(d -> new KioskDevice(d.code(), d.hall(), d.type(), d.active(), pairings.getOrDefault(d.code(), List.of())))
                 .toList();
     }
 
     private Optional<PairedKiosk> kiosk(String deviceCode) {
+        return screen(deviceCode).filter(d -> isKiosk(d.deviceType()));
+    }
+
+    /** A kiosk or a cabinet, as the device a pairing code pairs a browser with. */
+    private Optional<PairedKiosk> screen(String deviceCode) {
         return devices.find(deviceCode)
-                .filter(d -> isKiosk(d.type()) && d.active())
+                .filter(d -> hasScreen(d.type()) && d.active())
                 .map(d -> new PairedKiosk(d.code(), d.hall(), d.type()));
     }
 

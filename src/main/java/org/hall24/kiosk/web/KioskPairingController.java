@@ -1,5 +1,6 @@
 package org.hall24.kiosk.web;
 
+import org.hall24.device.DeviceType;
 import org.hall24.kiosk.KioskPairings;
 import org.hall24.kiosk.KioskPairings.Paired;
 import org.hall24.kiosk.KioskPairings.Refused;
@@ -40,7 +41,8 @@ class KioskPairingController {
         var outcome = pairings.pair(code, agent == null ? "" : agent, request.getRemoteAddr());
         if (outcome instanceof Paired paired) {
             response.addHeader(HttpHeaders.SET_COOKIE, KioskRequests.cookie(paired.token(), request.isSecure()));
-            return "redirect:/kiosk";
+            // A cabinet's screen is paired the same way and goes to its own pages.
+            return paired.kiosk().deviceType() == DeviceType.FILE_CABINET ? "redirect:/cabinet" : "redirect:/kiosk";
         }
         Refused refused = (Refused) outcome;
         response.setStatus(refused.reason() == KioskPairings.RefusalReason.RATE_LIMITED

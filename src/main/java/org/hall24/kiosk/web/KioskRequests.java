@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 final class KioskRequests {
 
     static final String PAIRED = PairedKiosk.class.getName();
-    static final String COOKIE = "HALL24_KIOSK";
+    static final String COOKIE = org.hall24.device.PairedScreens.COOKIE;
 
     private KioskRequests() {
     }

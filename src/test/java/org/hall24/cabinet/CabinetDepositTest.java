@@ -1,0 +1,348 @@
+package org.hall24.cabinet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.servlet.http.Cookie;
+
+import org.hall24.Hall24IntegrationTest;
+import org.hall24.cabinet.internal.CabinetDesk;
+import org.hall24.cabinet.internal.CabinetDesk.ScreenView;
+import org.hall24.device.DeviceAlert;
+import org.hall24.device.DeviceAlertRaised;
+import org.hall24.device.DeviceStatus;
+import org.hall24.device.DeviceStatuses;
+import org.hall24.device.PairedScreens;
+import org.hall24.kiosk.KioskPairings;
+import org.hall24.notifications.internal.staff.ContactInput;
+import org.hall24.notifications.internal.staff.StaffContacts;
+import org.hall24.simulator.SimulatedDevice;
+import org.hall24.simulator.SimulatedSmsc;
+import org.hall24.simulator.internal.SimulatorRunner;
+import org.hall24.testing.LivingHall;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Paper through the cabinet over the real broker: a deposit token presented at the cabinet — read by
+ * its QR scanner or typed on its screen — opens its reserved compartment with {@code open-compartment};
+ * the simulated cabinet's door and item sensor confirm the deposit; the collectors of the department are
+ * texted through the simulated carrier's SMSC; the custody chain records it. And each fault: a replayed
+ * token, a jammed door, a door closed on an empty compartment, a door left open, too many bad codes.
+ */
+@Hall24IntegrationTest(properties = {"hall24.sms.provider=smpp", "hall24.embedded-db.data-dir=target/test-pg/cabinet-doors-${random.uuid}",
+        "hall24.simulator.smsc.receipt-delay=100ms", "hall24.cabinet.doors.close-reminder=1s", "hall24.devices.door-open-alert-after=2s",
+        "hall24.devices.health-check-period=200ms", "hall24.cabinet.doors.refusals-per-screen=3"})
+@Import(CabinetDepositTest.Events.class)
+class CabinetDepositTest {
+
+    static final String CABINET = "JLP-YJP-CAB-01";
+    static final String COLLECTOR_PHONE = "13900000071";
+    /** The demo account collector-sw's phone. */
+    static final String SW_COLLECTOR_ACCOUNT_PHONE = "13900000003";
+
+    @DynamicPropertySource
+    static void livingHall(DynamicPropertyRegistry registry) {
+        LivingHall.register(registry);
+    }
+
+    @TestConfiguration
+    static class Events {
+        final List<Object> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(PaperDeposited event) {
+            seen.add(event);
+        }
+
+        @EventListener
+        void on(DeviceAlertRaised event) {
+            seen.add(event);
+        }
+    }
+
+    @Autowired
+    Cabinets cabinets;
+    @Autowired
+    CabinetTokens tokens;
+    @Autowired
+    Custody custody;
+    @Autowired
+    CabinetDesk desk;
+    @Autowired
+    SimulatorRunner simulator;
+    @Autowired
+    DeviceStatuses statuses;
+    @Autowired
+    SimulatedSmsc smsc;
+    @Autowired
+    StaffContacts contacts;
+    @Autowired
+    KioskPairings pairings;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Events events;
+
+    SimulatedDevice cabinet;
+    int filings;
+
+    @BeforeEach
+    void cabinetOnline() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses.statusOf(CABINET) == DeviceStatus.ONLINE);
+        cabinet = simulator.simulator().orElseThrow().device(CABINET);
+        if (contacts.audience(org.hall24.notifications.StaffAudience.collectors("SW", "JLP-YJP")).stream()
+                .noneMatch(c -> c.phone().value().equals(COLLECTOR_PHONE))) {
+            contacts.create(new ContactInput("测试收件人", "COLLECTOR", "SW", "JLP-YJP", COLLECTOR_PHONE, null, "00:00", "00:00", true),
+                    "test");
+        }
+    }
+
+    @AfterEach
+    void clearFaults() {
+        cabinet.clearFaults();
+        desk.clear(CABINET);
+        jdbc.sql("delete from platform_rate_limit where key like 'cabinet-screen-refusals%'").update();
+    }
+
+    /** A reservation with its token, as a kiosk's submission makes it. */
+    CabinetTokens.Issued deposit(String filing) {
+        Reservation r = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, filing, "SW", "M", Duration.ofHours(24)).orElseThrow();
+        custody.record(new CustodyRecord(Envelope.paper(filing), CustodyStep.RESERVED, "kiosk:JLP-YJP-GOV-01", CABINET, r.compartment(), null));
+        return tokens.issue(r);
+    }
+
+    String filing() {
+        return "JLP-YJP-20261205-SW-" + String.format("%06d", ++filings) + "-" + System.nanoTime() % 10;
+    }
+
+    String compartmentOf(CabinetTokens.Issued issued) {
+        return jdbc.sql("select compartment from cabinet_reservation where id = ?").param(issued.reservation()).query(String.class).single();
+    }
+
+    String compartmentState(String compartment) {
+        return jdbc.sql("select state from cabinet_compartment where cabinet_code = ? and name = ?").params(CABINET, compartment)
+                .query(String.class).single();
+    }
+
+    @Test
+    void aScannedQrOpensTheReservedDoorTheSensorConfirmsTheDepositAndTheCollectorsAreTexted() {
+        String filing = filing();
+        CabinetTokens.Issued issued = deposit(filing);
+        String door = compartmentOf(issued);
+
+        cabinet.scan(issued.qr());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> compartmentState(door).equals("OCCUPIED"));
+        assertThat(jdbc.sql("select occupied_by from cabinet_compartment where cabinet_code = ? and name = ?").params(CABINET, door)
+                .query(String.class).single()).isEqualTo("paper:" + filing);
+        assertThat(desk.view(CABINET).kind()).isEqualTo(ScreenView.Kind.DEPOSITED);
+        assertThat(desk.view(CABINET).compartment()).isEqualTo(door);
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.seen.stream()
+                .anyMatch(e -> e instanceof PaperDeposited p && p.filingNumber().equals(filing) && p.compartment().equals(door)));
+        assertThat(custody.chain(filing)).extracting(CustodyEntry::step).containsExactly(CustodyStep.RESERVED, CustodyStep.DEPOSITED);
+        assertThat(custody.verify(filing).intact()).isTrue();
+
+        String sms = await().atMost(Duration.ofSeconds(15)).until(() -> smsc.messages(COLLECTOR_PHONE).stream()
+                .map(m -> m.text()).filter(t -> t.contains(filing)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(sms).contains(filing).contains(door).contains("智能文件柜").doesNotContain("身份证");
+
+        cabinet.scan(issued.qr());
+        await().atMost(Duration.ofSeconds(10)).until(() -> desk.view(CABINET).kind() == ScreenView.Kind.REFUSED);
+        assertThat(desk.view(CABINET).detail()).as("a replayed token").isEqualTo("USED");
+    }
+
+    @Test
+    void theShortCodeTypedOnThePairedScreenOpensTheDoorAndTheScreenSaysWhichOne() throws Exception {
+        Cookie screen = pairedScreen();
+        CabinetTokens.Issued issued = deposit(filing());
+        String door = compartmentOf(issued);
+
+        assertThat(mvc.perform(get("/cabinet").cookie(screen)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("请扫描回执上的二维码");
+        mvc.perform(post("/cabinet/code").param("code", issued.shortCode()).cookie(screen).with(csrf()))
+                .andExpect(redirectedUrl("/cabinet"));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> compartmentState(door).equals("OCCUPIED"));
+        String page = mvc.perform(get("/cabinet/status").cookie(screen)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-kind=\"DEPOSITED\"").contains("投递成功").contains(door);
+    }
+
+    @Test
+    void aBrowserNotPairedWithTheCabinetGetsTheNotPairedPageAndAKioskPairingDoesNotOpenIt() throws Exception {
+        mvc.perform(get("/cabinet")).andExpect(status().isForbidden());
+        var code = pairings.issueCode("JLP-YJP-GOV-01", "admin");
+        String token = ((KioskPairings.Paired) pairings.pair(code.code(), "test", "127.0.0.9")).token();
+        String page = mvc.perform(get("/cabinet").cookie(new Cookie(PairedScreens.COOKIE, token))).andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("本浏览器尚未与智能文件柜配对");
+    }
+
+    @Test
+    void aTypedCodeThatIsNotEightDigitsIsRefusedBesideTheField() throws Exception {
+        String page = mvc.perform(post("/cabinet/code").param("code", "12ab").cookie(pairedScreen()).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"code-error\"").contains("请输入8位数字的投递码").contains("aria-invalid=\"true\"");
+    }
+
+    @Test
+    void aJammedDoorGoesOutOfOrderAndAnotherFreeCompartmentIsOpenedInstead() {
+        String filing = filing();
+        CabinetTokens.Issued issued = deposit(filing);
+        String jammed = compartmentOf(issued);
+        cabinet.jamDoor(jammed);
+
+        desk.present(CABINET, issued.shortCode(), "keypad");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !compartmentOf(issued).equals(jammed)
+                && compartmentState(compartmentOf(issued)).equals("OCCUPIED"));
+        String instead = compartmentOf(issued);
+        assertThat(compartmentState(jammed)).isEqualTo("OUT_OF_ORDER");
+        ScreenView view = desk.view(CABINET);
+        assertThat(view.kind()).isEqualTo(ScreenView.Kind.DEPOSITED);
+        assertThat(view.compartment()).isEqualTo(instead);
+        assertThat(view.movedFrom()).isEqualTo(jammed);
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.seen.stream()
+                .anyMatch(e -> e instanceof DeviceAlertRaised a && a.kind() == DeviceAlert.DOOR_JAMMED && a.detail().equals(jammed)));
+        assertThat(custody.chain(filing)).last().satisfies(e -> {
+            assertThat(e.step()).isEqualTo(CustodyStep.DEPOSITED);
+            assertThat(e.compartment()).isEqualTo(instead);
+        });
+        cabinets.backInService(CABINET, jammed, "test");
+    }
+
+    @Test
+    void aDoorClosedOnAnEmptyCompartmentConfirmsNothingAndTheTokenWorksAgainForTheGrace() {
+        String filing = filing();
+        CabinetTokens.Issued issued = deposit(filing);
+        String door = compartmentOf(issued);
+        cabinet.leaveDoorOpen(door);
+
+        desk.present(CABINET, issued.shortCode(), "keypad");
+        await().atMost(Duration.ofSeconds(10)).until(() -> cabinet.openDoors().contains(door));
+        cabinet.closeDoor(door, false);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> desk.view(CABINET).kind() == ScreenView.Kind.EMPTY);
+        assertThat(compartmentState(door)).isEqualTo("RESERVED");
+        assertThat(custody.chain(filing)).extracting(CustodyEntry::step).containsExactly(CustodyStep.RESERVED);
+
+        cabinet.clearFaults();
+        desk.present(CABINET, issued.qr(), "scanner");
+        await().atMost(Duration.ofSeconds(15)).until(() -> compartmentState(door).equals("OCCUPIED"));
+        assertThat(custody.chain(filing)).extracting(CustodyEntry::step).containsExactly(CustodyStep.RESERVED, CustodyStep.DEPOSITED);
+    }
+
+    @Test
+    void aDoorLeftOpenIsNotADepositTheScreenAsksToCloseItAndTheOperatorIsAlerted() {
+        CabinetTokens.Issued issued = deposit(filing());
+        String door = compartmentOf(issued);
+        cabinet.leaveDoorOpen(door);
+
+        desk.present(CABINET, issued.shortCode(), "keypad");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> desk.view(CABINET).closeNow());
+        assertThat(desk.view(CABINET).kind()).isEqualTo(ScreenView.Kind.OPEN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.seen.stream()
+                .anyMatch(e -> e instanceof DeviceAlertRaised a && a.kind() == DeviceAlert.DOOR_LEFT_OPEN && a.detail().equals(door)));
+        assertThat(compartmentState(door)).as("not a deposit while open").isEqualTo("RESERVED");
+
+        cabinet.closeDoor(door, true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> compartmentState(door).equals("OCCUPIED"));
+    }
+
+    @Test
+    void tooManyBadCodesPauseTheScreenEvenForAGoodOne() {
+        CabinetTokens.Issued good = deposit(filing());
+        for (int i = 0; i < 3; i++) {
+            assertThat(desk.present(CABINET, String.format("%08d", 10_000_000 + i), "keypad").kind()).isEqualTo(ScreenView.Kind.REFUSED);
+        }
+
+        ScreenView paused = desk.present(CABINET, good.shortCode(), "keypad");
+
+        assertThat(paused.kind()).isEqualTo(ScreenView.Kind.LOCKED);
+        assertThat(paused.seconds()).isPositive();
+        assertThat(jdbc.sql("select state from cabinet_reservation where id = ?").param(good.reservation()).query(String.class).single())
+                .as("the good token was not even checked").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aCollectorSignsInWithPasswordAndTextedCodeSeesOnlyTheirDepartmentAndCollectsTheBag() throws Exception {
+        Cookie screen = pairedScreen();
+        String filing = filing();
+        CabinetTokens.Issued issued = deposit(filing);
+        String door = compartmentOf(issued);
+        Reservation other = cabinets.reserve(CABINET, Reservation.Purpose.DEPOSIT, filing() + "-WJ", "WJ", "M", Duration.ofHours(1))
+                .orElseThrow();
+        desk.present(CABINET, issued.shortCode(), "keypad");
+        await().atMost(Duration.ofSeconds(15)).until(() -> compartmentState(door).equals("OCCUPIED"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> desk.view(CABINET).kind() == ScreenView.Kind.DEPOSITED);
+
+        String wrong = mvc.perform(post("/cabinet/staff/password").param("username", "collector-sw").param("password", "not it")
+                .cookie(screen).with(csrf())).andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(wrong).contains("用户名或密码不正确");
+
+        int before = smsc.messages(SW_COLLECTOR_ACCOUNT_PHONE).size();
+        String codePage = mvc.perform(post("/cabinet/staff/password").param("username", "collector-sw")
+                .param("password", "hall24-demo-collector").cookie(screen).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(codePage).contains("139****0003");
+        String attempt = codePage.replaceAll("(?s).*name=\"attempt\" value=\"([0-9a-f-]{36})\".*", "$1");
+        String text = await().atMost(Duration.ofSeconds(15)).until(() -> smsc.messages(SW_COLLECTOR_ACCOUNT_PHONE), m -> m.size() > before)
+                .get(before).text();
+        String code = text.replaceAll("(?s).*?(\\d{6}).*", "$1");
+
+        var signedIn = mvc.perform(post("/cabinet/staff/code").param("attempt", attempt).param("code", code).cookie(screen).with(csrf()))
+                .andExpect(redirectedUrl("/cabinet/staff/deposits")).andReturn().getResponse();
+        Cookie staff = new Cookie("HALL24_CABINET_STAFF", signedIn.getHeader("Set-Cookie").replaceAll("^HALL24_CABINET_STAFF=([^;]+);.*", "$1"));
+
+        String list = mvc.perform(get("/cabinet/staff/deposits").cookie(screen, staff)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(list).contains(filing).contains(door).doesNotContain(other.compartment() + "\"");
+
+        mvc.perform(post("/cabinet/staff/collect").param("compartment", other.compartment()).cookie(screen, staff).with(csrf()))
+                .andExpect(redirectedUrl("/cabinet/staff/deposits"));
+        assertThat(compartmentState(other.compartment())).as("another department's door stays shut").isEqualTo("RESERVED");
+
+        mvc.perform(post("/cabinet/staff/collect").param("compartment", door).cookie(screen, staff).with(csrf()))
+                .andExpect(redirectedUrl("/cabinet/staff/deposits"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> compartmentState(door).equals("FREE"));
+        assertThat(custody.chain(filing)).extracting(CustodyEntry::step)
+                .containsExactly(CustodyStep.RESERVED, CustodyStep.DEPOSITED, CustodyStep.COLLECTED);
+        assertThat(custody.chain(filing)).last().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("staff:collector-sw");
+            assertThat(e.compartment()).isEqualTo(door);
+        });
+        assertThat(custody.verify(filing).intact()).isTrue();
+
+        mvc.perform(post("/cabinet/staff/sign-out").cookie(screen, staff).with(csrf())).andExpect(redirectedUrl("/cabinet"));
+        mvc.perform(get("/cabinet/staff/deposits").cookie(screen, staff)).andExpect(redirectedUrl("/cabinet/staff"));
+        cabinets.cancel(other.id(), "test");
+    }
+
+    Cookie pairedScreen() {
+        var code = pairings.issueCode(CABINET, "admin");
+        var paired = pairings.pair(code.code(), "cabinet screen", "127.0.0.8");
+        assertThat(paired).isInstanceOf(KioskPairings.Paired.class);
+        return new Cookie(PairedScreens.COOKIE, ((KioskPairings.Paired) paired).token());
+    }
+}
