@@ -3,7 +3,7 @@
  * materials, idempotent submission, filing numbers, the lifecycle state machine with its history,
  * receipts (PDF with a QR code to the progress page) and the public progress lookup.
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "catalog", "hall", "notifications"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "catalog", "hall", "notifications", "cabinet"})
 @NullMarked
 package org.hall24.applications;
 

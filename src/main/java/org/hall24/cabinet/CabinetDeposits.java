@@ -1,6 +1,7 @@
 package org.hall24.cabinet;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,12 +16,23 @@ public interface CabinetDeposits {
 
     /**
      * Reserves a compartment for the filing's paper and issues its token, recording the reservation in
-     * the envelope's custody chain; in the caller's transaction.
+     * the envelope's custody chain; in the caller's transaction. Asked again for a filing whose token
+     * is still good, it answers that token (a retried submission reserves nothing more).
      *
-     * @param department the department that will collect the paper (its collectors are texted on deposit)
+     * @param itemCode the filing's item: its department collects the paper (its collectors are texted on deposit)
      * @param actor who asks, e.g. {@code kiosk:<device>}
      */
-    Offer offer(String hallCode, String filingNumber, String department, String actor);
+    Offer offer(String hallCode, String filingNumber, String itemCode, String actor);
+
+    /** The filing's deposit token while it can still be used (for the receipt, a reprint, the kiosk's screen). */
+    Optional<Ready> tokenOf(String filingNumber);
+
+    /** When and where the filing's paper was deposited, once it was. */
+    Optional<Deposited> depositOf(String filingNumber);
+
+    /** The paper is in the cabinet (or was, and has been collected since). */
+    record Deposited(String cabinetCode, String compartment, Instant at) {
+    }
 
     /** What the hall's cabinet can do now. */
     sealed interface Availability {

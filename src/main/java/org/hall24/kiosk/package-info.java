@@ -5,7 +5,7 @@
  * The audit module records this module's pairing events, so this module must not use audit itself (that
  * would be a cycle).
  */
-@ApplicationModule(allowedDependencies = {"shared", "platform", "device", "catalog", "hall", "identity", "applications", "departments", "notifications"})
+@ApplicationModule(allowedDependencies = {"shared", "platform", "device", "catalog", "hall", "identity", "applications", "departments", "notifications", "cabinet"})
 @NullMarked
 package org.hall24.kiosk;
 

@@ -79,3 +79,7 @@ create table cabinet_staff_challenge (
 
 -- The item a deposit is for (its title goes into the collector's SMS; no personal data).
 alter table cabinet_reservation add column item_code varchar(20);
+
+-- The short code of a reservation, encrypted (platform.PersonalDataCipher), so that a reprinted receipt
+-- carries the same code; cleared when the reservation ends. Presented codes are matched by short_code_hash.
+alter table cabinet_reservation add column short_code_sealed varchar(200);

@@ -16,6 +16,7 @@ import jakarta.servlet.http.Cookie;
 
 import org.hall24.Hall24IntegrationTest;
 import org.hall24.cabinet.internal.CabinetDesk;
+import org.hall24.cabinet.internal.CabinetStaff;
 import org.hall24.cabinet.internal.CabinetDesk.ScreenView;
 import org.hall24.device.DeviceAlert;
 import org.hall24.device.DeviceAlertRaised;
@@ -28,6 +29,7 @@ import org.hall24.notifications.internal.staff.StaffContacts;
 import org.hall24.simulator.SimulatedDevice;
 import org.hall24.simulator.SimulatedSmsc;
 import org.hall24.simulator.internal.SimulatorRunner;
+import org.hall24.testing.KioskVisit;
 import org.hall24.testing.LivingHall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,16 @@ class CabinetDepositTest {
     @Autowired
     Cabinets cabinets;
     @Autowired
+    CabinetDeposits deposits;
+    @Autowired
+    CabinetStaff staff;
+    @Autowired
+    org.hall24.identity.KioskSessions sessions;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+    @org.springframework.beans.factory.annotation.Value("${hall24.identity.face.report-key}")
+    String faceReportKey;
+    @Autowired
     CabinetTokens tokens;
     @Autowired
     Custody custody;
@@ -105,7 +117,7 @@ class CabinetDepositTest {
     Events events;
 
     SimulatedDevice cabinet;
-    int filings;
+    static final java.util.concurrent.atomic.AtomicInteger filings = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void cabinetOnline() {
@@ -133,7 +145,7 @@ class CabinetDepositTest {
     }
 
     String filing() {
-        return "JLP-YJP-20261205-SW-" + String.format("%06d", ++filings) + "-" + System.nanoTime() % 10;
+        return "JLP-YJP-20261205-SW-" + String.format("%06d", filings.incrementAndGet()) + "-" + System.nanoTime() % 10;
     }
 
     String compartmentOf(CabinetTokens.Issued issued) {
@@ -337,6 +349,76 @@ class CabinetDepositTest {
         mvc.perform(post("/cabinet/staff/sign-out").cookie(screen, staff).with(csrf())).andExpect(redirectedUrl("/cabinet"));
         mvc.perform(get("/cabinet/staff/deposits").cookie(screen, staff)).andExpect(redirectedUrl("/cabinet/staff"));
         cabinets.cancel(other.id(), "test");
+    }
+
+    @Test
+    void theWholePathFromKioskSubmitToTheCollectorWithAVerifiedChain() throws Exception {
+        KioskVisit visit = new KioskVisit(mvc, pairings, sessions, "JLP-YJP-POL-01").identify(publisher, faceReportKey);
+        String citizenPhone = "13700001" + String.format("%03d", (int) (System.nanoTime() % 1000));
+        try {
+            String form = visit.redirect(post("/kiosk/items/GA-0041/start").with(csrf()));
+            String draft = form.substring(0, form.lastIndexOf('/'));
+            assertThat(visit.redirect(post(form).param("reason", "VOLUNTARY").param("phone", citizenPhone).with(csrf())))
+                    .isEqualTo(draft + "/materials");
+            assertThat(visit.redirect(post(draft + "/materials/done").with(csrf()))).isEqualTo(draft + "/phone");
+            int before = smsc.messages(citizenPhone).size();
+            visit.page(post(draft + "/phone/send").with(csrf()));
+            String text = await().atMost(Duration.ofSeconds(15)).until(() -> smsc.messages(citizenPhone), m -> m.size() > before)
+                    .get(before).text();
+            String code = text.replaceAll("(?s).*?(\\d{6}).*", "$1");
+            assertThat(visit.redirect(post(draft + "/phone/verify").param("code", code).with(csrf()))).isEqualTo(draft + "/review");
+
+            String review = visit.screen(draft + "/review");
+            assertThat(review).as("said before submitting").contains("data-cabinet=\"AVAILABLE\"").contains("投递二维码");
+
+            String receiptPath = visit.redirect(post(draft + "/submit").with(csrf()));
+            String number = receiptPath.substring("/kiosk/filings/".length());
+            CabinetDeposits.Ready ready = deposits.tokenOf(number).orElseThrow();
+            String receipt = visit.screen(receiptPath);
+            String shown = ready.token().shortCode().substring(0, 4) + " " + ready.token().shortCode().substring(4);
+            assertThat(receipt).contains("id=\"deposit-qr\"").contains(shown).contains(ready.compartment()).contains("机动车驾驶证")
+                    .contains("智能文件柜");
+            assertThat(custody.chain(number)).extracting(CustodyEntry::step).containsExactly(CustodyStep.RESERVED);
+            assertThat(custody.chain(number).get(0).actor()).isEqualTo("kiosk:JLP-YJP-POL-01");
+            String pdf = pdfText(visit.bytes(receiptPath + "/receipt.pdf"));
+            assertThat(pdf).contains(ready.compartment()).contains(shown).contains("投递码");
+
+            cabinet.scan(ready.token().qr());
+            await().atMost(Duration.ofSeconds(15)).until(() -> compartmentState(ready.compartment()).equals("OCCUPIED"));
+            assertThat(deposits.tokenOf(number)).as("used up").isEmpty();
+            assertThat(deposits.depositOf(number)).hasValueSatisfying(d -> assertThat(d.compartment()).isEqualTo(ready.compartment()));
+            String gaCollector = "13900000015";
+            String sms = await().atMost(Duration.ofSeconds(15)).until(() -> smsc.messages(gaCollector).stream().map(m -> m.text())
+                    .filter(t -> t.contains(number)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+            assertThat(sms).contains(ready.compartment()).contains("机动车驾驶证注销").doesNotContain(citizenPhone);
+
+            java.util.function.Supplier<List<String>> signInTexts = () -> smsc.messages(gaCollector).stream().map(m -> m.text())
+                    .filter(t -> t.contains("登录")).toList();
+            int had = signInTexts.get().size();
+            var collector = staff.checkPassword(CABINET, "collector-ga", "hall24-demo-collector", "10.9.9.9");
+            assertThat(collector).isInstanceOf(CabinetStaff.CodeSent.class);
+            List<String> texts = await().atMost(Duration.ofSeconds(15)).until(signInTexts::get, t -> t.size() > had);
+            String signInText = texts.get(texts.size() - 1);
+            var in = staff.checkCode(CABINET, ((CabinetStaff.CodeSent) collector).attempt(), signInText.replaceAll("(?s).*?(\\d{6}).*", "$1"));
+            assertThat(in).isInstanceOf(CabinetStaff.SignedIn.class);
+            CabinetStaff.StaffAtCabinet ga = ((CabinetStaff.SignedIn) in).staff();
+            assertThat(staff.waiting(CABINET, ga)).extracting(CabinetStaff.Waiting::filingNumber).contains(number);
+            staff.collect(CABINET, ga, ready.compartment());
+            await().atMost(Duration.ofSeconds(15)).until(() -> compartmentState(ready.compartment()).equals("FREE"));
+            assertThat(custody.chain(number)).extracting(CustodyEntry::step)
+                    .containsExactly(CustodyStep.RESERVED, CustodyStep.DEPOSITED, CustodyStep.COLLECTED);
+            assertThat(custody.verify(number).intact()).isTrue();
+            staff.signOut(CABINET, ((CabinetStaff.SignedIn) in).token());
+        }
+        finally {
+            visit.end();
+        }
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
     }
 
     Cookie pairedScreen() {

@@ -72,6 +72,21 @@ public final class KioskVisit {
         return screen(answer);
     }
 
+    /** A request from this kiosk's browser that redirects; the redirect's target. */
+    public String redirect(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.cookie(cookie)).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+    }
+
+    /** A request from this kiosk's browser that answers a page (status 200). */
+    public String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.cookie(cookie)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** What this kiosk's browser downloads from {@code path} (status 200). */
+    public byte[] bytes(String path) throws Exception {
+        return mvc.perform(get(path).cookie(cookie)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
     public void end() {
         sessions.current(kiosk).ifPresent(s -> sessions.end(s.id(), SessionEnd.STAFF));
     }

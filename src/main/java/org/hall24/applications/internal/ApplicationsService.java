@@ -41,6 +41,7 @@ import org.hall24.applications.IllegalTransitionException;
 import org.hall24.applications.InvalidFormException;
 import org.hall24.applications.MaterialRejectedException;
 import org.hall24.applications.MaterialSource;
+import org.hall24.cabinet.CabinetDeposits;
 import org.hall24.catalog.Catalog;
 import org.hall24.catalog.HandlingType;
 import org.hall24.catalog.ServiceItem;
@@ -89,12 +90,14 @@ class ApplicationsService implements Applications {
     private final DisplayTime displayTime;
     private final JsonMapper json;
     private final Receipts receipts;
+    private final CabinetDeposits deposits;
 
     ApplicationsService(Catalog catalog, FormEngine forms, MaterialNormaliser normaliser, Drafts drafts, FilingStore store,
             DocumentStore documents, FileCipher files, PersonalDataCipher cipher, Notifications notifications,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, DisplayTime displayTime, JsonMapper json,
-            Receipts receipts) {
+            Receipts receipts, CabinetDeposits deposits) {
         this.receipts = receipts;
+        this.deposits = deposits;
         this.catalog = catalog;
         this.forms = forms;
         this.normaliser = normaliser;
@@ -270,6 +273,13 @@ class ApplicationsService implements Applications {
             store.insertMaterial(id, filed.get(i), keys.get(i));
         }
         store.insertTransition(id, null, FilingStatus.SUBMITTED, actor, "", now);
+        if (item.paperDeposit()) {
+            // In this transaction: a filing whose compartment could not be reserved is not half-saved, and the
+            // receipt printed after the commit finds the token. Full, offline or no cabinet: the papers go to a counter.
+            CabinetDeposits.Offer offer = deposits.offer(hallCode, number, item.code(), actor);
+            log.info("Paper of {} goes {}", number, offer instanceof CabinetDeposits.Ready ready
+                    ? "to cabinet " + ready.cabinetCode() + " compartment " + ready.compartment() : "to a counter (" + offer + ")");
+        }
         events.publishEvent(new FilingSubmitted(number, item.code(), draft.deviceCode(), draft.locale()));
         FilingStatus status = FilingStatus.SUBMITTED;
         if (item.handlingType() == HandlingType.INSTANT) {

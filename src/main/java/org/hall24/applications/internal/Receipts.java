@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.hall24.applications.FiledMaterial;
 import org.hall24.applications.Filing;
+import org.hall24.cabinet.CabinetDeposits;
 import org.hall24.catalog.Catalog;
 import org.hall24.catalog.DeliveryMethod;
 import org.hall24.catalog.Material;
@@ -38,10 +40,12 @@ class Receipts {
     private final DisplayTime displayTime;
     private final String publicBaseUrl;
     private final DemoMode demoMode;
+    private final CabinetDeposits deposits;
 
     Receipts(PdfRenderer renderer, Catalog catalog, Halls halls, MessageSource messages, DisplayTime displayTime, DemoMode demoMode,
-            @Value("${hall24.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+            CabinetDeposits deposits, @Value("${hall24.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.demoMode = demoMode;
+        this.deposits = deposits;
         this.renderer = renderer;
         this.catalog = catalog;
         this.halls = halls;
@@ -97,9 +101,30 @@ class Receipts {
         }
         List<String> paper = item.materials().stream().filter(m -> m.medium() == Material.Medium.PAPER)
                 .map(m -> m.name().in(locale)).toList();
+        Optional<CabinetDeposits.Ready> token = item.paperDeposit() ? deposits.tokenOf(filing.number()) : Optional.empty();
+        Optional<CabinetDeposits.Deposited> deposited = item.paperDeposit() && token.isEmpty() ? deposits.depositOf(filing.number())
+                : Optional.empty();
+        if (token.isPresent()) {
+            CabinetDeposits.Ready ready = token.get();
+            String cabinet = halls.device(ready.cabinetCode()).map(d -> d.name().in(locale)).orElse(ready.cabinetCode());
+            receipt.section(text("receipt.deposit", locale), rows -> {
+                rows.row(text("receipt.deposit.cabinet", locale), cabinet);
+                rows.row(text("receipt.deposit.compartment", locale), ready.compartment());
+                rows.row(text("receipt.deposit.code", locale), spaced(ready.token().shortCode()));
+                rows.row(text("receipt.deposit.until", locale), displayTime.format(ready.token().expiresAt()));
+                rows.row(text("receipt.deposit.bag", locale), text("receipt.deposit.bag.value", locale,
+                        paper.isEmpty() ? text("receipt.deposit.bag.any", locale) : String.join("、", paper), filing.number()));
+            });
+            receipt.inlineQr(ready.token().qr(), text("receipt.deposit.qr-caption", locale));
+        }
         receipt.section(text("receipt.next", locale), rows -> {
-            if (item.paperDeposit() && !paper.isEmpty()) {
-                rows.row(text("receipt.next.paper", locale), text("receipt.next.paper.value", locale, String.join("、", paper)));
+            if (deposited.isPresent()) {
+                rows.row(text("receipt.next.paper", locale), text("receipt.next.paper.deposited", locale,
+                        displayTime.format(deposited.get().at()), deposited.get().compartment()));
+            } else if (token.isPresent()) {
+                rows.row(text("receipt.next.paper", locale), text("receipt.next.paper.cabinet", locale));
+            } else if (item.paperDeposit() && !paper.isEmpty()) {
+                rows.row(text("receipt.next.paper", locale), text("receipt.next.paper.counter", locale, String.join("、", paper)));
             }
             if (!item.deliveryMethods().isEmpty()) {
                 List<String> methods = item.deliveryMethods().stream().sorted()
@@ -114,6 +139,11 @@ class Receipts {
             receipt.mark(text("receipt.demo.stamp", locale), text("receipt.demo.notice", locale));
         }
         return renderer.render(receipt.build());
+    }
+
+    /** {@code 1234 5678}: eight digits in two groups, easier to read off paper. */
+    static String spaced(String code) {
+        return code.length() == 8 ? code.substring(0, 4) + " " + code.substring(4) : code;
     }
 
     private String text(String key, Locale locale, Object... args) {

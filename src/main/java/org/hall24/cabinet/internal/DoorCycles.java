@@ -187,7 +187,7 @@ public class DoorCycles {
         if (other.isEmpty()) {
             log.warn("Cabinet {}: door {} jammed and no other compartment is free; reservation {} cancelled", c.cabinetCode(),
                     c.compartment(), c.reservationId());
-            jdbc.sql("update cabinet_reservation set state = 'CANCELLED' where id = ?").param(c.reservationId()).update();
+            jdbc.sql("update cabinet_reservation set state = 'CANCELLED', short_code_sealed = null where id = ?").param(c.reservationId()).update();
             return;
         }
         jdbc.sql("update cabinet_reservation set compartment = ? where id = ?").params(other.get(), c.reservationId()).update();
@@ -350,8 +350,8 @@ public class DoorCycles {
         custody.record(new CustodyRecord(envelope, CustodyStep.DEPOSITED, c.actor(), c.cabinetCode(), c.compartment(), null));
         record Held(String department, @Nullable String itemCode) {
         }
-        Held held = jdbc.sql("select department, item_code from cabinet_reservation where id = ?").param(c.reservationId())
-                .query((rs, n) -> new Held(rs.getString(1), rs.getString(2))).single();
+        Held held = jdbc.sql("update cabinet_reservation set short_code_sealed = null where id = ? returning department, item_code")
+                .param(c.reservationId()).query((rs, n) -> new Held(rs.getString(1), rs.getString(2))).single();
         halls.device(c.cabinetCode()).ifPresent(cabinet -> {
             String hallName = halls.hall(cabinet.hall()).map(h -> h.name().in(Locale.SIMPLIFIED_CHINESE)).orElse(cabinet.hall());
             String departmentName = catalog.department(held.department()).map(d -> d.name().in(Locale.SIMPLIFIED_CHINESE))

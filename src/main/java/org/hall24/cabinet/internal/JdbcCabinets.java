@@ -91,7 +91,7 @@ class JdbcCabinets implements Cabinets {
     @Transactional
     public boolean cancel(UUID reservation, String by) {
         Instant now = clock.instant();
-        boolean cancelled = jdbc.sql("update cabinet_reservation set state = 'CANCELLED', used_at = ?, used_by = ? where id = ? and state = 'ACTIVE'")
+        boolean cancelled = jdbc.sql("update cabinet_reservation set state = 'CANCELLED', used_at = ?, used_by = ?, short_code_sealed = null where id = ? and state = 'ACTIVE'")
                 .params(Timestamp.from(now), by, reservation).update() == 1;
         if (cancelled) {
             freeReservedBy(reservation, now);
@@ -115,7 +115,7 @@ class JdbcCabinets implements Cabinets {
                 .params(cabinetCode, compartment).query((rs, n) -> rs.getObject(1, UUID.class)).optional()
                 .orElseThrow(() -> new NoSuchElementException("no compartment " + compartment + " in cabinet " + cabinetCode));
         if (held != null) {
-            jdbc.sql("update cabinet_reservation set state = 'CANCELLED', used_at = ?, used_by = ? where id = ? and state = 'ACTIVE'")
+            jdbc.sql("update cabinet_reservation set state = 'CANCELLED', used_at = ?, used_by = ?, short_code_sealed = null where id = ? and state = 'ACTIVE'")
                     .params(Timestamp.from(now), "out-of-order:" + by, held).update();
         }
         jdbc.sql("""
@@ -153,7 +153,7 @@ class JdbcCabinets implements Cabinets {
                 order by expires_at limit 100 for update skip locked""")
                 .params(Timestamp.from(now), Timestamp.from(now)).query(UUID.class).list();
         for (UUID id : expired) {
-            jdbc.sql("update cabinet_reservation set state = 'EXPIRED' where id = ?").param(id).update();
+            jdbc.sql("update cabinet_reservation set state = 'EXPIRED', short_code_sealed = null where id = ?").param(id).update();
             freeReservedBy(id, now);
         }
         if (!expired.isEmpty()) {

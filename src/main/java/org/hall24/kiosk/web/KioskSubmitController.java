@@ -1,5 +1,6 @@
 package org.hall24.kiosk.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,12 @@ import org.hall24.applications.DraftNotReadyException;
 import org.hall24.applications.FieldKind;
 import org.hall24.applications.Filing;
 import org.hall24.applications.FormField;
+import org.hall24.cabinet.CabinetDeposits;
 import org.hall24.catalog.Catalog;
 import org.hall24.catalog.HandlingType;
+import org.hall24.catalog.Material;
 import org.hall24.catalog.ServiceItem;
+import org.hall24.hall.Halls;
 import org.hall24.identity.KioskSession;
 import org.hall24.identity.KioskSessions;
 import org.hall24.identity.PhoneCheck;
@@ -60,9 +64,13 @@ class KioskSubmitController {
     private final KioskJourneyController journey;
     private final Catalog catalog;
     private final KioskPrints prints;
+    private final CabinetDeposits deposits;
+    private final Halls halls;
 
     KioskSubmitController(Applications applications, KioskSessions sessions, KioskFilings state,
-            KioskJourneyController journey, Catalog catalog, KioskPrints prints) {
+            KioskJourneyController journey, Catalog catalog, KioskPrints prints, CabinetDeposits deposits, Halls halls) {
+        this.deposits = deposits;
+        this.halls = halls;
         this.catalog = catalog;
         this.prints = prints;
         this.applications = applications;
@@ -124,7 +132,7 @@ class KioskSubmitController {
     }
 
     @GetMapping("/drafts/{id}/review")
-    String review(@VerifiedSession KioskSession session, @PathVariable UUID id, Locale locale, Model model) {
+    String review(PairedKiosk kiosk, @VerifiedSession KioskSession session, @PathVariable UUID id, Locale locale, Model model) {
         Draft draft = journey.draftOf(session, id);
         if (!draft.ready()) {
             return "redirect:/kiosk/drafts/" + id + (draft.formComplete() ? "/materials" : "/form");
@@ -140,6 +148,10 @@ class KioskSubmitController {
         model.addAttribute("instant", item.handlingType() == HandlingType.INSTANT);
         model.addAttribute("rows", item.hasForm() ? rows(draft, locale) : List.of());
         model.addAttribute("applicant", draft.applicant());
+        if (item.paperDeposit()) {
+            // Said before the citizen submits: where their papers will go.
+            model.addAttribute("cabinet", cabinetView(deposits.availability(kiosk.hallCode()), locale));
+        }
         return "kiosk/review";
     }
 
@@ -208,8 +220,8 @@ class KioskSubmitController {
     // --- receipt and next steps ------------------------------------------------------------------
 
     @GetMapping("/filings/{number}")
-    String receipt(@VerifiedSession KioskSession session, @PathVariable String number,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+    String receipt(PairedKiosk kiosk, @VerifiedSession KioskSession session, @PathVariable String number,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Locale locale, Model model) {
         Filing filing = owned(session, number);
         model.addAttribute("step", "receipt");
         model.addAttribute("filing", filing);
@@ -218,8 +230,22 @@ class KioskSubmitController {
         if (htmx != null) {
             return "kiosk/receipt :: print-status";
         }
-        model.addAttribute("item", catalog.item(filing.itemCode(), filing.itemVersion()).orElseThrow());
+        ServiceItem item = catalog.item(filing.itemCode(), filing.itemVersion()).orElseThrow();
+        model.addAttribute("item", item);
         model.addAttribute("trackQr", QrCodes.dataUri(applications.trackUrl(number), 240));
+        if (item.paperDeposit()) {
+            Optional<CabinetDeposits.Ready> token = deposits.tokenOf(number);
+            if (token.isPresent()) {
+                CabinetDeposits.Ready ready = token.get();
+                model.addAttribute("deposit", new DepositView(cabinetName(ready.cabinetCode(), locale), ready.compartment(),
+                        ready.token().shortCode().substring(0, 4) + " " + ready.token().shortCode().substring(4),
+                        QrCodes.dataUri(ready.token().qr(), 280), ready.token().expiresAt(),
+                        item.materials().stream().filter(m -> m.medium() == Material.Medium.PAPER).map(m -> m.name().in(locale)).toList()));
+            } else {
+                model.addAttribute("deposited", deposits.depositOf(number).orElse(null));
+                model.addAttribute("cabinet", cabinetView(deposits.availability(kiosk.hallCode()), locale));
+            }
+        }
         return "kiosk/receipt";
     }
 
@@ -242,6 +268,36 @@ class KioskSubmitController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=receipt-" + number + ".pdf")
                 .body(applications.receipt(number, locale, "kiosk:" + kiosk.deviceCode()));
+    }
+
+    /** The deposit token as the receipt screen shows it (the short code in two groups of four). */
+    record DepositView(String cabinet, String compartment, String shortCode, String qr, Instant expiresAt, List<String> paper) {
+    }
+
+    /**
+     * The hall's cabinet as the review and receipt screens tell it.
+     *
+     * @param state AVAILABLE, FULL, OFFLINE or NONE
+     * @param nextFreeAt when FULL, when the earliest reservation ends, if any
+     */
+    record CabinetView(String state, String name, @Nullable Instant nextFreeAt) {
+    }
+
+    private CabinetView cabinetView(CabinetDeposits.Availability availability, Locale locale) {
+        if (availability instanceof CabinetDeposits.Available a) {
+            return new CabinetView("AVAILABLE", cabinetName(a.cabinetCode(), locale), null);
+        }
+        if (availability instanceof CabinetDeposits.Full f) {
+            return new CabinetView("FULL", cabinetName(f.cabinetCode(), locale), f.nextFreeAt());
+        }
+        if (availability instanceof CabinetDeposits.Offline o) {
+            return new CabinetView("OFFLINE", cabinetName(o.cabinetCode(), locale), null);
+        }
+        return new CabinetView("NONE", "", null);
+    }
+
+    private String cabinetName(String code, Locale locale) {
+        return halls.device(code).map(d -> d.name().in(locale)).orElse(code);
     }
 
     private Filing owned(KioskSession session, String number) {

@@ -179,6 +179,8 @@ class KioskJourneyTest {
         String review = page(get(draft + "/review").cookie(cookie));
         assertThat(review).contains("九龙坡区人民医院", "临床", ChineseIdNumber.of(person.idNumber()).masked(), "id=\"submit\"")
                 .doesNotContain(person.idNumber());
+        assertThat(review).as("no simulator here: the cabinet never reported, so it is said before submitting")
+                .contains("data-cabinet=\"OFFLINE\"", "智能文件柜暂时无法使用");
 
         // A double tap: two submits at the same moment make one filing.
         CountDownLatch start = new CountDownLatch(1);
@@ -204,6 +206,10 @@ class KioskJourneyTest {
                 .until(() -> page(get(first).cookie(cookie).header("HX-Request", "true")).contains("id=\"print-failed\""));
         String receipt = page(get(first).cookie(cookie));
         assertThat(receipt).contains(number, "id=\"print-failed\"", "OFFLINE", "id=\"reprint\"", "id=\"track-qr\"");
+        assertThat(receipt).as("no deposit token for a cabinet that cannot open: the counter instead")
+                .contains("id=\"deposit-counter\"", "请将纸质材料交服务窗口").doesNotContain("id=\"deposit-qr\"");
+        assertThat(jdbc.sql("select count(*) from cabinet_reservation where subject = ?").param(number).query(Integer.class).single())
+                .isZero();
         MockHttpServletResponse pdf = mvc.perform(get(first + "/receipt.pdf").cookie(cookie)).andExpect(status().isOk())
                 .andReturn().getResponse();
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
