@@ -21,6 +21,12 @@ public interface CabinetTokens {
     Redeemed redeem(String cabinetCode, String presented, String by);
 
     /**
+     * Checks a presented token like {@link #redeem} without using it up: {@link Opened} says what it
+     * would open (a pickup code is checked first, then used once the citizen's identity is confirmed).
+     */
+    Redeemed check(String cabinetCode, String presented, String by);
+
+    /**
      * @param qr what the QR code holds
      * @param shortCode eight digits
      */

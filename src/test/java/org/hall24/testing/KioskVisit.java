@@ -34,6 +34,7 @@ public final class KioskVisit {
     private final KioskSessions sessions;
     private final String kiosk;
     private final Cookie cookie;
+    private TestIdentity person;
 
     /** Pairs a browser with {@code kiosk}; no one is identified yet. */
     public KioskVisit(MockMvc mvc, KioskPairings pairings, KioskSessions sessions, String kiosk) {
@@ -46,13 +47,18 @@ public final class KioskVisit {
 
     /** A generated person's card is read and the face module's report (signed with {@code faceReportKey}) accepted. */
     public KioskVisit identify(ApplicationEventPublisher publisher, String faceReportKey) {
-        TestIdentity person = TestIdentities.generate(new Random(), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        person = TestIdentities.generate(new Random(), LocalDate.now(ZoneId.of("Asia/Shanghai")));
         publisher.publishEvent(new CardRead(kiosk, UUID.randomUUID(), Instant.now(), new IdCard(person.name(), person.sex(),
                 person.ethnicity(), person.birthDate().toString(), person.address(), person.idNumber(), person.issuer(),
                 person.validFrom().toString(), person.validTo().toString(), person.photo())));
         publisher.publishEvent(FaceReports.signed(faceReportKey, sessions.current(kiosk).orElseThrow(), 0.93, true));
         assertThat(sessions.current(kiosk)).hasValueSatisfying(s -> assertThat(s.verified()).isTrue());
         return this;
+    }
+
+    /** Who was identified last. */
+    public TestIdentity person() {
+        return person;
     }
 
     /** A screen of this kiosk (the page, status 200). */

@@ -95,16 +95,17 @@ public class CabinetDesk {
         record Started(@Nullable DoorCycle cycle, @Nullable String refusal) {
         }
         Started started = tx.execute(status -> {
-            CabinetTokens.Redeemed redeemed = tokens.redeem(cabinetCode, presented, screen + ":" + source);
-            if (redeemed instanceof Refused refused) {
+            CabinetTokens.Redeemed checked = tokens.check(cabinetCode, presented, screen + ":" + source);
+            if (checked instanceof Refused refused) {
                 return new Started(null, refused.reason().name());
             }
-            Reservation r = ((Opened) redeemed).reservation();
-            if (r.purpose() != Reservation.Purpose.DEPOSIT) {
-                // A pickup code opens a door only after the identity check (pickup screen).
-                status.setRollbackOnly();
-                return new Started(null, "PICKUP_AT_PICKUP");
+            Reservation r = ((Opened) checked).reservation();
+            if (r.purpose() == Reservation.Purpose.PICKUP) {
+                // A pickup code opens a door only after the second factor: the screen asks for it now.
+                notice(cabinetCode, "IDENTIFY", r.id().toString(), null);
+                return new Started(null, null);
             }
+            tokens.redeem(cabinetCode, presented, screen + ":" + source);
             try {
                 DoorCycle cycle = doors.start(cabinetCode, r.compartment(), Purpose.DEPOSIT, r.id(), "paper:" + r.subject(),
                         "citizen:" + r.subject());
@@ -117,14 +118,38 @@ public class CabinetDesk {
             }
         });
         if (started.refusal() != null) {
-            if (!started.refusal().equals("PICKUP_AT_PICKUP") && !started.refusal().equals("DOOR_BUSY")) {
+            if (!started.refusal().equals("DOOR_BUSY")) {
                 limiter.hit(refusals, screen);
             }
             notice(cabinetCode, "REFUSED", started.refusal(), null);
             return view(cabinetCode);
         }
-        doors.open(started.cycle());
+        if (started.cycle() != null) {
+            doors.open(started.cycle());
+        }
         return view(cabinetCode);
+    }
+
+    /** Whether the screen is paused after too many refusals. */
+    boolean paused(String cabinetCode) {
+        RateLimiter.Decision paused = limiter.check(refusals, "cabinet:" + cabinetCode);
+        if (!paused.allowed()) {
+            notice(cabinetCode, "LOCKED", Long.toString(paused.retryAfter().toSeconds()), null);
+        }
+        return !paused.allowed();
+    }
+
+    /** A refusal at the screen (a wrong second factor): shown, and counted toward the screen's pause. */
+    void refuse(String cabinetCode, String reason) {
+        limiter.hit(refusals, "cabinet:" + cabinetCode);
+        notice(cabinetCode, "REFUSED", reason, null);
+    }
+
+    /** The pickup reservation whose code was just accepted, while the screen waits for the citizen's second factor. */
+    Optional<UUID> awaitingIdentity(String cabinetCode) {
+        return jdbc.sql("select detail from cabinet_screen_notice where cabinet_code = ? and kind = 'IDENTIFY' and at > ?")
+                .params(cabinetCode, Timestamp.from(clock.instant().minus(PickupDesk.IDENTIFY_WINDOW))).query(String.class).optional()
+                .map(UUID::fromString);
     }
 
     /** What the cabinet's screen shows now. */
@@ -144,6 +169,10 @@ public class CabinetDesk {
             case "LOCKED" -> {
                 RateLimiter.Decision paused = limiter.check(refusals, "cabinet:" + cabinetCode);
                 return paused.allowed() ? ScreenView.idle() : ScreenView.of(ScreenView.Kind.LOCKED, null, paused.retryAfter().toSeconds());
+            }
+            case "IDENTIFY" -> {
+                long left = Duration.between(now, n.at().plus(PickupDesk.IDENTIFY_WINDOW)).toSeconds();
+                return left <= 0 ? ScreenView.idle() : ScreenView.of(ScreenView.Kind.IDENTIFY, null, left);
             }
             case "REFUSED" -> {
                 return n.at().plus(REFUSAL_SHOWN).isBefore(now) ? ScreenView.idle()
@@ -214,7 +243,8 @@ public class CabinetDesk {
      * @param compartment the door concerned
      * @param movedFrom the door that jammed before this one was opened instead
      * @param detail a refusal's reason, a failure's cause
-     * @param seconds for OPEN how long the door has been open; for EMPTY the grace in minutes; for LOCKED how long the pause lasts
+     * @param seconds for OPEN how long the door has been open; for EMPTY the grace in minutes; for LOCKED how long the pause lasts;
+     *        for IDENTIFY how long the screen still waits for the second factor
      * @param closeNow an open door has been open long enough that the screen asks, big, to close it
      */
     public record ScreenView(Kind kind, @Nullable String compartment, @Nullable String movedFrom, @Nullable String detail, long seconds,
@@ -229,7 +259,7 @@ public class CabinetDesk {
         }
 
         public enum Kind {
-            IDLE, LOCKED, REFUSED, OPENING, OPEN, CHECKING, DEPOSITED, EMPTY, COLLECTED, NOT_TAKEN, PLACED, PICKED_UP, JAMMED, FAILED;
+            IDLE, LOCKED, REFUSED, IDENTIFY, OPENING, OPEN, CHECKING, DEPOSITED, EMPTY, COLLECTED, NOT_TAKEN, PLACED, PICKED_UP, JAMMED, FAILED;
 
             public String messageKey() {
                 return "cabinet.screen." + name();

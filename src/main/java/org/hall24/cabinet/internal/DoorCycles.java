@@ -314,6 +314,7 @@ public class DoorCycles {
                     occupy(c, now);
                     custody.record(new CustodyRecord(Envelope.parse(c.envelope()), CustodyStep.RESULT_PLACED, c.actor(), c.cabinetCode(),
                             c.compartment(), null));
+                    events.publishEvent(new DoorCycleDone(c));
                 }
                 else {
                     setState(c, State.EMPTY, null, true);
@@ -322,6 +323,8 @@ public class DoorCycles {
             case COLLECT, PICKUP, RETURN -> {
                 if (occupied) {
                     setState(c, State.NOT_TAKEN, null, true);
+                    // A citizen who closed the door on their result may try again for a short while.
+                    reactivate(c, now);
                 }
                 else {
                     setState(c, State.DONE, null, true);
@@ -331,6 +334,9 @@ public class DoorCycles {
                             : c.purpose() == Purpose.PICKUP ? CustodyStep.PICKED_UP : CustodyStep.RETURNED_TO_COUNTER;
                     if (envelope != null) {
                         custody.record(new CustodyRecord(Envelope.parse(envelope), step, c.actor(), c.cabinetCode(), c.compartment(), null));
+                    }
+                    if (c.purpose() != Purpose.COLLECT) {
+                        events.publishEvent(new DoorCycleDone(c));
                     }
                 }
             }

@@ -102,6 +102,26 @@ class HmacCabinetTokens implements CabinetTokens {
     @Override
     @Transactional
     public Redeemed redeem(String cabinetCode, String presented, String by) {
+        return evaluate(cabinetCode, presented, by, true);
+    }
+
+    @Override
+    @Transactional
+    public Redeemed check(String cabinetCode, String presented, String by) {
+        return evaluate(cabinetCode, presented, by, false);
+    }
+
+    /**
+     * Uses up an active reservation's token once a second factor was checked (a pickup's identity);
+     * false when it is no longer active.
+     */
+    @Transactional
+    boolean use(UUID reservation, String by) {
+        return jdbc.sql("update cabinet_reservation set state = 'USED', used_at = ?, used_by = ?, grace_until = null where id = ? and state = 'ACTIVE'")
+                .params(Timestamp.from(clock.instant()), by, reservation).update() == 1;
+    }
+
+    private Redeemed evaluate(String cabinetCode, String presented, String by, boolean use) {
         String token = presented.strip();
         Optional<Row> row = token.startsWith(PREFIX + ".") ? byQr(token) : token.matches("\\d{8}") ? byShortCode(cabinetCode, token)
                 : Optional.empty();
@@ -118,12 +138,16 @@ class HmacCabinetTokens implements CabinetTokens {
             log.warn("Cabinet {}: token of reservation {} refused ({}), by {}", cabinetCode, r.id(), refused, by);
             return new Refused(refused);
         }
+        Reservation reservation = new Reservation(r.id(), r.cabinetCode(), r.compartment(), Reservation.Purpose.valueOf(r.purpose()),
+                r.subject(), r.department(), r.expiresAt());
+        if (!use) {
+            return new Opened(reservation);
+        }
         jdbc.sql("update cabinet_reservation set state = 'USED', used_at = ?, used_by = ?, grace_until = null where id = ?")
                 .params(Timestamp.from(clock.instant()), by, r.id()).update();
         log.info("Cabinet {}: token of reservation {} opens compartment {} ({}), by {}", cabinetCode, r.id(), r.compartment(), r.purpose(),
                 by);
-        return new Opened(new Reservation(r.id(), r.cabinetCode(), r.compartment(), Reservation.Purpose.valueOf(r.purpose()), r.subject(),
-                r.department(), r.expiresAt()));
+        return new Opened(reservation);
     }
 
     /** @param tokenCompartment the compartment the token was signed over (the reservation may have moved since, off a jammed door) */

@@ -14,6 +14,7 @@ import org.hall24.cabinet.internal.CabinetStaff.SignInRefused;
 import org.hall24.cabinet.internal.CabinetStaff.SignedIn;
 import org.hall24.cabinet.internal.CabinetStaff.StaffAtCabinet;
 import org.hall24.cabinet.internal.DoorCycles.DoorBusyException;
+import org.hall24.cabinet.internal.PickupDesk;
 import org.hall24.cabinet.web.CabinetScreenWebConfiguration.CabinetNotPairedException;
 import org.hall24.cabinet.web.CabinetScreenWebConfiguration.PairedCabinet;
 import org.hall24.hall.Halls;
@@ -48,8 +49,10 @@ class CabinetScreenController {
     private final CabinetDesk desk;
     private final CabinetStaff staff;
     private final Halls halls;
+    private final PickupDesk pickups;
 
-    CabinetScreenController(CabinetDesk desk, CabinetStaff staff, Halls halls) {
+    CabinetScreenController(CabinetDesk desk, CabinetStaff staff, Halls halls, PickupDesk pickups) {
+        this.pickups = pickups;
         this.desk = desk;
         this.staff = staff;
         this.halls = halls;
@@ -88,6 +91,20 @@ class CabinetScreenController {
             return "cabinet/home";
         }
         desk.present(cabinet.cabinetCode(), digits, "keypad");
+        return "redirect:/cabinet";
+    }
+
+    /** The pickup's second factor: the last six characters of the ID number (digits, the last may be X). */
+    @PostMapping("/cabinet/pickup/identity")
+    String identity(PairedCabinet cabinet, @RequestParam(defaultValue = "") String lastSix, Model model, HttpServletResponse response) {
+        String answer = lastSix.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        if (!answer.matches("\\d{5}[\\dX]")) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("identityError", "cabinet.identity.error.format");
+            model.addAttribute("view", desk.view(cabinet.cabinetCode()));
+            return "cabinet/home";
+        }
+        pickups.confirm(cabinet.cabinetCode(), answer, "keypad");
         return "redirect:/cabinet";
     }
 
@@ -151,6 +168,8 @@ class CabinetScreenController {
         }
         model.addAttribute("staff", member.get());
         model.addAttribute("waiting", staff.waiting(cabinet.cabinetCode(), member.get()));
+        model.addAttribute("toPlace", pickups.toPlace(cabinet.cabinetCode(), member.get()));
+        model.addAttribute("toReturn", pickups.toReturn(cabinet.cabinetCode(), member.get()));
         model.addAttribute("view", desk.view(cabinet.cabinetCode()));
         return "cabinet/deposits";
     }
@@ -163,6 +182,36 @@ class CabinetScreenController {
         }
         try {
             staff.collect(cabinet.cabinetCode(), member.get(), compartment);
+        }
+        catch (NotYoursException e) {
+            redirect.addFlashAttribute("collectError", "cabinet.collect.error.not-yours");
+        }
+        catch (DoorBusyException e) {
+            redirect.addFlashAttribute("collectError", "cabinet.collect.error.busy");
+        }
+        return "redirect:/cabinet/staff/deposits";
+    }
+
+    /** Opens a compartment held for a result, for the staff member to put it in. */
+    @PostMapping("/cabinet/staff/place")
+    String place(PairedCabinet cabinet, @RequestParam String compartment, HttpServletRequest request, RedirectAttributes redirect) {
+        return staffDoor(cabinet, request, redirect, member -> pickups.place(cabinet.cabinetCode(), member, compartment));
+    }
+
+    /** Opens a compartment whose result goes back to the counter, for the staff member to take it out. */
+    @PostMapping("/cabinet/staff/return")
+    String takeBack(PairedCabinet cabinet, @RequestParam String compartment, HttpServletRequest request, RedirectAttributes redirect) {
+        return staffDoor(cabinet, request, redirect, member -> pickups.takeBack(cabinet.cabinetCode(), member, compartment));
+    }
+
+    private String staffDoor(PairedCabinet cabinet, HttpServletRequest request, RedirectAttributes redirect,
+            java.util.function.Consumer<StaffAtCabinet> open) {
+        Optional<StaffAtCabinet> member = signedIn(cabinet, request);
+        if (member.isEmpty()) {
+            return "redirect:/cabinet/staff";
+        }
+        try {
+            open.accept(member.get());
         }
         catch (NotYoursException e) {
             redirect.addFlashAttribute("collectError", "cabinet.collect.error.not-yours");
