@@ -11,8 +11,11 @@ import org.hall24.applications.Filing;
 import org.hall24.applications.FilingStatus;
 import org.hall24.applications.FilingSummary;
 import org.hall24.applications.IllegalTransitionException;
+import org.hall24.cabinet.Custody;
+import org.hall24.cabinet.CustodyEntry;
 import org.hall24.catalog.Catalog;
 import org.hall24.catalog.ServiceItem;
+import org.hall24.hall.Halls;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Filings for staff: the newest first (masked), and one filing's detail with its history and the
- * state machine's next steps. Opening a detail decrypts personal data and is audited.
+ * state machine's next steps, and beside the history its envelopes' chain of custody with the result
+ * of recomputing it ({@link Custody#verify}). Opening a detail decrypts personal data and is audited.
  */
 @Controller
 @RequestMapping("/admin/filings")
@@ -37,10 +41,14 @@ class AdminFilingsController {
 
     private final Applications applications;
     private final Catalog catalog;
+    private final Custody custody;
+    private final Halls halls;
 
-    AdminFilingsController(Applications applications, Catalog catalog) {
+    AdminFilingsController(Applications applications, Catalog catalog, Custody custody, Halls halls) {
         this.applications = applications;
         this.catalog = catalog;
+        this.custody = custody;
+        this.halls = halls;
     }
 
     @GetMapping
@@ -65,6 +73,17 @@ class AdminFilingsController {
         model.addAttribute("item", item);
         model.addAttribute("history", applications.history(number));
         model.addAttribute("next", filing.status().next(item == null ? org.hall24.catalog.HandlingType.PROMISED : item.handlingType()));
+        List<CustodyEntry> chain = custody.chain(number);
+        Map<String, String> cabinetNames = new HashMap<>();
+        for (CustodyEntry e : chain) {
+            String code = e.cabinetCode();
+            if (code != null) {
+                cabinetNames.computeIfAbsent(code, c -> halls.device(c).map(d -> d.name().in(locale)).orElse(c));
+            }
+        }
+        model.addAttribute("custody", chain);
+        model.addAttribute("custodyCheck", custody.verify(number));
+        model.addAttribute("cabinetNames", cabinetNames);
         model.addAttribute("formText", MaskedForm.of(filing.form(), item == null ? null : item.form()).toPrettyString());
         return DETAIL_VIEW;
     }

@@ -16,6 +16,7 @@ import org.hall24.applications.Filing;
 import org.hall24.applications.FilingNumber;
 import org.hall24.applications.FilingTransition;
 import org.hall24.applications.ProgressCodes;
+import org.hall24.cabinet.Custody;
 import org.hall24.catalog.Catalog;
 import org.hall24.notifications.VerificationCodes;
 import org.hall24.platform.RateLimit;
@@ -41,7 +42,9 @@ import jakarta.servlet.http.HttpSession;
  * ({@link ProgressCodes#request}: a challenge opened, the SMS sent after the commit only where the
  * filing has a phone), and no phone is shown before the code is entered. Lookups are rate-limited
  * per client address and per number in PostgreSQL ({@link RateLimiter}), codes per phone by
- * {@link VerificationCodes}. Every look at a filing is audited.
+ * {@link VerificationCodes}. Every look at a filing is audited. The timeline merges the filing's
+ * statuses with the hand-overs of its paper and result ({@link Custody}), in plain words only
+ * ({@link TrackedStep}).
  */
 @Controller
 @RequestMapping("/track")
@@ -62,16 +65,18 @@ class TrackController {
 
     private final Applications applications;
     private final Catalog catalog;
+    private final Custody custody;
     private final ProgressCodes progressCodes;
     private final VerificationCodes codes;
     private final RateLimiter limiter;
     private final RateLimit lookups;
 
-    TrackController(Applications applications, Catalog catalog, ProgressCodes progressCodes, VerificationCodes codes,
+    TrackController(Applications applications, Catalog catalog, Custody custody, ProgressCodes progressCodes, VerificationCodes codes,
             RateLimiter limiter, @Value("${hall24.applications.track.max-lookups:10}") int maxLookups,
             @Value("${hall24.applications.track.window:10m}") Duration window) {
         this.applications = applications;
         this.catalog = catalog;
+        this.custody = custody;
         this.progressCodes = progressCodes;
         this.codes = codes;
         this.limiter = limiter;
@@ -147,7 +152,7 @@ class TrackController {
         model.addAttribute("maskedName", filing.applicant().maskedName());
         model.addAttribute("itemName", catalog.item(filing.itemCode(), filing.itemVersion())
                 .map(i -> i.name().in(locale)).orElse(filing.itemCode()));
-        model.addAttribute("history", history);
+        model.addAttribute("timeline", TrackedStep.timeline(history, custody.chain(normalised)));
         return STATUS_VIEW;
     }
 

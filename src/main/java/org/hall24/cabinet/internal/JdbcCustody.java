@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The custody log in {@code cabinet_custody}, one hash chain per envelope (docs/cabinet-custody.md).
+ * The custody log in {@code cabinet_custody}, one hash chain per envelope (docs/cabinet.md, "Chain of custody").
  *
  * <p>An entry's hash is the lower-case hex SHA-256 of {@link #canonical}: the previous entry's hash
  * and the entry's fields, each length-prefixed, the time in epoch microseconds — the precision
