@@ -2,6 +2,7 @@ package org.hall24.cabinet.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.hall24.cabinet.internal.DoorCycle.Purpose;
 import org.hall24.cabinet.internal.DoorCycle.State;
 import org.hall24.catalog.Catalog;
 import org.hall24.device.CommandOutcome;
+import org.hall24.device.CabinetCompartmentsReported;
 import org.hall24.device.CompartmentOccupancyChanged;
 import org.hall24.device.DeviceCommand;
 import org.hall24.device.DeviceCommands;
@@ -32,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -273,6 +276,58 @@ public class DoorCycles {
                     .params(event.occupied(), Timestamp.from(event.at()), c.id(), Timestamp.from(event.at())).update();
             settle(find(c.id()).orElseThrow());
         });
+    }
+
+    /**
+     * Catches up from the cabinet's periodic telemetry on door and sensor changes whose events were
+     * missed (the platform restarted while a door was open, a message was lost): a door reported open
+     * for a cycle still waiting for the reply to its command is open; a door reported closed for an
+     * open cycle is closed as of the report; and a later report, at least {@link #SENSOR_SETTLE} after
+     * that close, gives the item sensor's reading. Reports older than what a cycle knows are ignored.
+     */
+    @EventListener
+    void on(CabinetCompartmentsReported report) {
+        List<DoorCycle> open = jdbc.sql("select " + COLUMNS + " from cabinet_door_cycle where cabinet_code = ? and finished_at is null")
+                .param(report.deviceCode()).query(DoorCycle::read).list();
+        for (DoorCycle known : open) {
+            report.compartments().stream().filter(r -> r.compartment().equals(known.compartment())).findFirst()
+                    .ifPresent(reading -> tx.executeWithoutResult(status -> lock(known.id()).filter(c -> !c.state().finished())
+                            .ifPresent(c -> catchUp(c, reading, report.at()))));
+        }
+    }
+
+    /** How long after a door closed its item sensor's reading in telemetry is trusted. */
+    static final Duration SENSOR_SETTLE = Duration.ofSeconds(3);
+
+    private void catchUp(DoorCycle c, CabinetCompartmentsReported.Reading reading, Instant at) {
+        if (!at.isAfter(c.startedAt())) {
+            return;
+        }
+        if (reading.doorOpen()) {
+            if (c.state() == State.OPENING) {
+                log.warn("Cabinet {} door {}: reported open though its command's reply never came; the cycle goes on", c.cabinetCode(),
+                        c.compartment());
+                jdbc.sql("update cabinet_door_cycle set state = 'OPEN', opened_at = coalesce(opened_at, ?) where id = ?")
+                        .params(Timestamp.from(at), c.id()).update();
+            }
+            return;
+        }
+        if (c.state() != State.OPEN || c.openedAt() == null || !at.isAfter(c.openedAt())) {
+            return;
+        }
+        if (c.closedAt() == null) {
+            log.warn("Cabinet {} door {}: its close was missed; closed as of the telemetry at {}", c.cabinetCode(), c.compartment(), at);
+            jdbc.sql("update cabinet_door_cycle set closed_at = ? where id = ?").params(Timestamp.from(at), c.id()).update();
+            return;
+        }
+        boolean sensorMissed = c.occupiedAt() == null || c.occupiedAt().isBefore(c.closedAt());
+        if (sensorMissed && !at.isBefore(c.closedAt().plus(SENSOR_SETTLE))) {
+            log.warn("Cabinet {} door {}: its item sensor's change was missed; it reads {} in the telemetry at {}", c.cabinetCode(),
+                    c.compartment(), reading.occupied() ? "occupied" : "empty", at);
+            jdbc.sql("update cabinet_door_cycle set occupied = ?, occupied_at = ? where id = ?")
+                    .params(reading.occupied(), Timestamp.from(at), c.id()).update();
+            settle(find(c.id()).orElseThrow());
+        }
     }
 
     /** A sensor change with no door cycle: an envelope gone from a closed door is an incident. */

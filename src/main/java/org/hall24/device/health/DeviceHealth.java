@@ -192,6 +192,12 @@ public class DeviceHealth implements DeviceMessageListener {
             t.telemetryAlerts = derived;
             settle(t, null, now);
             notifyWatchers(t);
+            if (!telemetry.compartments().isEmpty()) {
+                events.publishEvent(new org.hall24.device.CabinetCompartmentsReported(topic.device(), telemetry.ts(),
+                        telemetry.compartments().stream()
+                                .map(c -> new org.hall24.device.CabinetCompartmentsReported.Reading(c.id(), c.doorOpen(), c.occupied()))
+                                .toList()));
+            }
         });
     }
 
